@@ -1,0 +1,252 @@
+"""Read an article: front matter, then the prose of its Markdown with a map back to the source.
+
+Only prose is read: code, HTML, URLs and front matter never reach the extractor. Every prose
+character maps back to a source offset, so each claim knows its line and column in the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyromark
+import yaml
+
+from consistency.errors import ConsistencyError
+from consistency.models import FrontMatter
+from consistency.sentences import split_sentences
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_URL = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
+_MARKDOWN_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH | pyromark.Options.ENABLE_FOOTNOTES
+# Block-level containers whose end separates prose the way a blank line does.
+_BLOCKS = frozenset(
+    {"Paragraph", "Heading", "Item", "TableCell", "TableRow", "TableHead", "BlockQuote", "List",
+     "Table", "FootnoteDefinition", "DefinitionListTitle", "DefinitionListDefinition"}
+)
+# Containers whose text is not prose.
+_SKIPPED = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"})
+_PLACEHOLDER = "\ufffc"
+PLAIN_TEXT_SUFFIXES = frozenset({".txt", ".text"})
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An article's source, metadata and prose, with offsets mapped back to lines and columns."""
+
+    path: str
+    source: str
+    meta: FrontMatter
+    prose: str
+    segment_prose: tuple[int, ...]
+    segment_source: tuple[int, ...]
+    segment_exact: tuple[bool, ...]
+    line_starts: tuple[int, ...]
+    sentence_starts: tuple[int, ...]
+
+    def source_offset(self, prose_index: int) -> int:
+        """The source offset of a prose offset (an end offset maps to just after its character)."""
+        k = bisect.bisect_right(self.segment_prose, prose_index) - 1
+        if k < 0:
+            return 0
+        delta = prose_index - self.segment_prose[k]
+        return self.segment_source[k] + (delta if self.segment_exact[k] else 0)
+
+    def line_column(self, source_index: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
+        line = bisect.bisect_right(self.line_starts, source_index)
+        return line, source_index - self.line_starts[line - 1] + 1
+
+    def sentence_of(self, prose_index: int) -> int:
+        """Index of the sentence holding a prose offset."""
+        return bisect.bisect_right(self.sentence_starts, prose_index) - 1
+
+
+def read_document(
+    path: str | Path, *, date: dt.date | None = None, currency: str | None = None
+) -> Document:
+    """Read and parse an article file; `-` reads standard input. Errors name the file."""
+    name = str(path)
+    try:
+        if name == "-":
+            import sys
+
+            raw = sys.stdin.buffer.read()
+        else:
+            raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ConsistencyError("no such file", path=name) from None
+    except IsADirectoryError:
+        raise ConsistencyError("is a directory", path=name) from None
+    except OSError as exc:
+        raise ConsistencyError(f"cannot read: {exc.strerror or exc}", path=name) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ConsistencyError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})", path=name, line=line
+        ) from None
+    if "\x00" in text:
+        raise ConsistencyError("binary content (NUL byte), not an article", path=name)
+    markdown = Path(name).suffix.lower() not in PLAIN_TEXT_SUFFIXES
+    return parse_document(text, path=name, date=date, currency=currency, markdown=markdown)
+
+
+def parse_document(
+    text: str,
+    *,
+    path: str = "<text>",
+    date: dt.date | None = None,
+    currency: str | None = None,
+    markdown: bool = True,
+) -> Document:
+    """Parse article text: front matter, then prose from Markdown (or from plain text)."""
+    body_start, meta = _front_matter(text, path)
+    overrides: dict[str, Any] = {}
+    if date is not None:
+        overrides["date"] = date
+    if currency is not None:
+        overrides["currency"] = currency
+    if overrides:
+        meta = meta.model_copy(update=overrides)
+    body = text[body_start:]
+    if markdown:
+        prose, seg_prose, seg_source, seg_exact = _markdown_prose(body, body_start)
+    else:
+        prose, seg_prose, seg_source, seg_exact = body, [0], [body_start], [True]
+    prose = _URL.sub(lambda m: " " * len(m.group()), prose)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    return Document(
+        path=path,
+        source=text,
+        meta=meta,
+        prose=prose,
+        segment_prose=tuple(seg_prose),
+        segment_source=tuple(seg_source),
+        segment_exact=tuple(seg_exact),
+        line_starts=tuple(line_starts),
+        sentence_starts=tuple(split_sentences(prose)),
+    )
+
+
+def _front_matter(text: str, path: str) -> tuple[int, FrontMatter]:
+    """Where the body starts, and the validated front matter (empty when there is none)."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return 0, FrontMatter()
+    try:
+        raw = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConsistencyError(f"broken front matter: {problem}", path=path, line=line) from None
+    if not isinstance(raw, dict):
+        raise ConsistencyError("front matter is not a mapping of keys to values", path=path, line=1)
+    return match.end(), _front_matter_fields(raw, text, path)
+
+
+def _front_matter_fields(raw: dict[Any, Any], text: str, path: str) -> FrontMatter:
+    """Check the keys the checker reads (`date`, `currency`) and keep the rest as metadata."""
+    fields = {str(k): v for k, v in raw.items()}
+    value = fields.get("date")
+    if value is not None and not isinstance(value, dt.date):
+        try:
+            fields["date"] = dt.date.fromisoformat(str(value).strip()[:10])
+        except ValueError:
+            line = _key_line(text, "date")
+            raise ConsistencyError(f"front matter date {value!r} is not a date (YYYY-MM-DD)", path=path, line=line) from None
+    elif isinstance(value, dt.datetime):
+        fields["date"] = value.date()
+    currency = fields.get("currency")
+    if currency is not None:
+        code = str(currency).strip().upper()
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            line = _key_line(text, "currency")
+            raise ConsistencyError(f"front matter currency {currency!r} is not an ISO 4217 code", path=path, line=line)
+        fields["currency"] = code
+    return FrontMatter(**fields)
+
+
+def _key_line(text: str, key: str) -> int:
+    """The line of a front-matter key, for error messages."""
+    match = re.search(rf"(?m)^{key}\s*:", text)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], list[bool]]:
+    """Prose from Markdown events, with segments mapping prose offsets to source offsets."""
+    byte_to_char = _ByteOffsets(body)
+    parts: list[str] = []
+    seg_prose: list[int] = []
+    seg_source: list[int] = []
+    seg_exact: list[bool] = []
+    length = 0
+    skip = 0
+    autolinks = 0
+
+    def add(piece: str, source_at: int, exact: bool) -> None:
+        nonlocal length
+        seg_prose.append(length)
+        seg_source.append(source_at)
+        seg_exact.append(exact)
+        parts.append(piece)
+        length += len(piece)
+
+    for event, span in pyromark.events_with_range(body, options=_MARKDOWN_OPTIONS):
+        if isinstance(event, dict):
+            (tag, value), = event.items()
+        else:
+            tag, value = event, None
+        if tag == "Text":
+            if skip or autolinks:
+                continue
+            start = byte_to_char(span["start"])
+            end = byte_to_char(span["end"])
+            add(value, shift + start, end - start == len(value))
+        elif tag == "Start":
+            name = value if isinstance(value, str) else next(iter(value))
+            if name in _SKIPPED:
+                skip += 1
+            elif name == "Link" and value["Link"]["link_type"] in ("Autolink", "Email"):
+                autolinks += 1
+        elif tag == "End":
+            name = value if isinstance(value, str) else next(iter(value))
+            if name in _SKIPPED:
+                skip -= 1
+            elif name == "Link" and autolinks:
+                autolinks -= 1
+            elif name in _BLOCKS and not skip:
+                add("\n\n", shift + byte_to_char(span["end"]), False)
+        elif skip:
+            continue
+        elif tag in ("SoftBreak", "HardBreak"):
+            add("\n" if tag == "HardBreak" else " ", shift + byte_to_char(span["start"]), False)
+        elif tag in ("Code", "InlineHtml", "Html", "FootnoteReference", "InlineMath", "DisplayMath"):
+            # Keep neighbouring words apart without letting code or markup read as prose.
+            add(f" {_PLACEHOLDER} ", shift + byte_to_char(span["start"]), False)
+    return "".join(parts), seg_prose, seg_source, seg_exact
+
+
+class _ByteOffsets:
+    """Converts pulldown-cmark's UTF-8 byte offsets to character offsets, walking forward."""
+
+    def __init__(self, text: str) -> None:
+        self._ascii = text.isascii()
+        self._bytes = text.encode("utf-8") if not self._ascii else b""
+        self._byte = 0
+        self._char = 0
+
+    def __call__(self, byte_offset: int) -> int:
+        if self._ascii:
+            return byte_offset
+        if byte_offset < self._byte:
+            self._byte = self._char = 0
+        self._char += len(self._bytes[self._byte : byte_offset].decode("utf-8", "ignore"))
+        self._byte = byte_offset
+        return self._char

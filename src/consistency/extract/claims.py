@@ -1,0 +1,657 @@
+"""Claim extraction: one cheap pass finds candidate numbers, then a few words on each side decide
+scale, currency, unit, qualifier and counted noun.
+
+The pass over the prose is a single regular expression for digit runs and number words; everything
+else is an anchored match at a known offset, so the work grows with the number of figures, not with
+the number of patterns.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from consistency.document import Document
+from consistency.extract.dates import MONTHS as MONTH_NAMES
+from consistency.extract.dates import DateMention, find_dates, year_mention
+from consistency.extract.numbers import (
+    FRACTIONS,
+    MULTIPLIERS,
+    SCALES,
+    SMALL,
+    VAGUE,
+    Literal,
+    read_digits,
+    step_of,
+    words_value,
+)
+from consistency.models import Claim, ClaimKind
+from consistency.units import Qualifier, UnitInfo, Vocabulary
+
+_WORD = "|".join(sorted([*SMALL, *MULTIPLIERS, "dozen"], key=len, reverse=True))
+_FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
+CANDIDATE = re.compile(
+    r"(?P<d>\d+(?:[.,]\d+)*|(?<![\w.])\.\d+)"
+    rf"|\b(?i:(?P<w>(?:{_WORD})(?:(?:[ \u00a0-]|[ \u00a0]and[ \u00a0])(?:{_WORD}))*)"
+    rf"|(?P<f>{_FRACTION})|(?P<v>{'|'.join(VAGUE)})[ \u00a0]of)\b"
+)
+# Shapes that hold digits but state no quantity: times, phone numbers, slashed dates, versions.
+NOT_QUANTITY = re.compile(
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?[ap]\.?m\.?)?"
+    r"|\d{1,2}[ \u00a0]?(?:[ap]\.m\.|[ap]m\b)"
+    r"|\d{3}[-.\u00a0 ]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b(?!-)"
+    r"|\d{1,4}/\d{1,2}(?:/\d{2,4})?\b"
+    r"|\d+(?:\.\d+){2,}"
+    r"|\d+(?:\.\d+)?[×x]10"
+)
+_ATTACHED = re.compile(r"[A-Za-z°ºµ]+[²³23]?(?:/[A-Za-z]+)?")
+_SCALE_AFTER = re.compile(
+    r"[ \u00a0]?-?[ \u00a0]?(?P<s>hundred|thousand|millions?|billions?|trillion|crores?|lakhs?|lac)\b"
+    r"|[ \u00a0](?P<a>bn|mn|mln|tn|cr)\b",
+    re.I,
+)
+_PERCENT = re.compile(
+    r"[ \u00a0]?(?:(?P<pct>%|per[ \u00a0]?cent\b|percent\b|pct\b|pc\b)"
+    r"|(?P<pp>percentage[ \u00a0]points?\b|ppts?\b|pp\b)|(?P<bp>basis[ \u00a0]points?\b|bps\b))",
+    re.I,
+)
+_RATIO = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
+_RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and)[ \u00a0]*(?=\S)")
+_NOUN = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])")
+_PREV_WORD = re.compile(r"(?P<w>[A-Za-z][A-Za-z&.'’-]*)[ \u00a0]+$")
+_OUT_OF = re.compile(rf"[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?(?P<d>\d+|{_WORD})\b", re.I)
+_AND_A_HALF = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.I)
+_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<a>[Aa]n?|[Oo]ne)[ \u00a0]$")
+_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?:minus|negative)[ \u00a0-]$", re.I)
+_YEAR_TAIL = re.compile(r"[-–/](?:\d{4}|\d{2})\b")
+_AGE_APPOSITION = re.compile(r",[ \u00a0]*$")
+_STOP = frozenset(
+    """a an the of in on at to for from by with and or but nor as than that which who whom whose
+    this these those is are was were be been being has have had do does did will would could
+    should may might must can its it their his her our my your they he she we you i per each
+    every more less most least about over under after before during since until into onto upon
+    out up down off not no so such also only just even still yet all both some any other another
+    last next ago later earlier said says according while when where if because there here then
+    now against between among through via including compared versus vs plus minus times a.m p.m
+    am pm percent per cent old new high low ahead behind away back around nearly almost across
+    beyond toward towards without within along near like unlike inside outside above below
+    beneath besides despite except way thing things time""".split()
+)
+_IDENTIFIER_WORDS = frozenset(
+    """no no. number nos. page section article route flight room gate level grade form category
+    type class stage phase unit zone chapter episode channel platform terminal district precinct
+    ward pylon suite tier version model game""".split()
+)
+# Words before "from" that make "from X to Y" a change (two figures) rather than a range.
+_CHANGE_VERB = re.compile(
+    r"(?:rose|rise|rising|risen|fell|fall|increas|decreas|climb|jump|drop|grow|grew|declin|slip|"
+    r"slid|plummet|soar|surg|rais|lower|cut|revis|shr[iu]nk|expand|widen|narrow|went|moved|improv|"
+    r"worsen|boost|reduc|chang|creep|swung|tumbl|sank|sink|dip|edg|advanc|gain|lost|slump|rebound|"
+    r"recover|up|down|slow)\w*$",
+    re.I,
+)
+_DOLLAR_CURRENCIES = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD"})
+# A fraction word ("half", "a third") is approximate: its interval is this share of its value.
+FRACTION_SPREAD = 0.05
+
+
+@dataclass(slots=True)
+class _Quantity:
+    """A number read with its context, before it becomes a claim."""
+
+    start: int
+    end: int
+    value: float
+    step: float
+    kind: ClaimKind
+    unit: str
+    qualifier: Qualifier | None
+    bounds: tuple[float, float] | None = None
+    scale: float = 1.0
+    printed: float = 0.0
+
+
+def extract_claims(document: Document, vocabulary: Vocabulary) -> list[Claim]:
+    """Every numeric claim in the document's prose, in reading order."""
+    return _Reader(document, vocabulary).read()
+
+
+class _Reader:
+    """One pass over a document's prose, reading each candidate number in its context."""
+
+    def __init__(self, document: Document, vocabulary: Vocabulary) -> None:
+        self.doc = document
+        self.vocab = vocabulary
+        self.prose = document.prose
+        self.dates = find_dates(self.prose, document.meta.date)
+        self.date_starts = [d.start for d in self.dates]
+        self._yen: str | None = None
+
+    # -- the pass ------------------------------------------------------------------------------
+
+    def read(self) -> list[Claim]:
+        """Claims for every candidate that reads as a quantity or a date."""
+        quantities: list[_Quantity] = []
+        dates = list(self.dates)
+        prose = self.prose
+        pos = 0
+        while (match := CANDIDATE.search(prose, pos)) is not None:
+            at = match.start()
+            k = bisect.bisect_right(self.date_starts, at) - 1
+            if k >= 0 and at < self.dates[k].end:
+                pos = self.dates[k].end
+                continue
+            found: _Quantity | DateMention | None
+            if match.group("d") is not None:
+                found, pos = self._digits(at, match.end())
+            elif match.group("w") is not None:
+                found, pos = self._words(match)
+            elif match.group("f") is not None:
+                found, pos = self._fraction(match)
+            else:
+                found, pos = self._vague(match)
+            if isinstance(found, _Quantity):
+                found, pos = self._range(found, pos)
+            pos = max(pos, match.end())
+            if isinstance(found, DateMention):
+                dates.append(found)
+            elif found is not None:
+                quantities.append(found)
+        claims = [self._claim(q) for q in quantities]
+        claims.extend(self._date_claim(d) for d in dates)
+        claims.sort(key=lambda c: (c.start, c.end))
+        return claims
+
+    # -- digits ----------------------------------------------------------------------------------
+
+    def _digits(
+        self, start: int, end: int, *, in_range: bool = False
+    ) -> tuple[_Quantity | DateMention | None, int]:
+        """A digit literal and its context; None (and where to go on) when it is no quantity."""
+        prose = self.prose
+        shape = NOT_QUANTITY.match(prose, start)
+        if shape is not None:
+            return None, shape.end()
+        token = prose[start:end]
+        literal = read_digits(token)
+        if literal is None:
+            # A malformed grouping such as "1,2,3": read the first run of digits alone.
+            end = start + len(token.split(",", 1)[0])
+            token = prose[start:end]
+            literal = read_digits(token)
+            if literal is None:
+                return None, end
+        currency, begin = self._currency_before(start)
+        before = prose[start - 1] if start else " "
+        value = literal.value
+        if currency is not None and prose[begin:start].endswith("-"):
+            value = -value
+        elif not in_range and before in "-−" and start >= 2 and prose[start - 2] in " \t\n([":
+            if not self._capitalized_before(start - 1):
+                value, begin = -value, start - 1
+        elif not in_range and (minus := _MINUS_BEFORE.search(prose, max(0, start - 10), start)) is not None:
+            value, begin = -value, minus.start()
+        glued = currency is None and not in_range and (
+            before.isalpha() or before in "#_@&" or (before in "-/." and start >= 2 and prose[start - 2].isalnum())
+        )
+        pos = end
+        scale = 1.0
+        kind: ClaimKind = "count"
+        unit = ""
+        step = literal.step
+        if (percent := _PERCENT.match(prose, pos)) is not None and currency is None:
+            kind, unit, pos, step, scale = self._percent(percent, literal)
+        elif (attached := _ATTACHED.match(prose, pos)) is not None:
+            word = attached.group()
+            lower = word.lower()
+            if lower in ("st", "nd", "rd", "th") or (word == "s" and len(token) == 4):
+                return None, attached.end()
+            if word in SCALES and (currency is not None or word not in ("m", "M") or self._million(attached.end())):
+                scale = SCALES[word]
+                pos = attached.end()
+            elif (info := self._unit_named(word)) is not None:
+                kind, unit, pos = info.kind, info.name, attached.end()  # type: ignore[assignment]
+            elif lower in self.vocab.currency_suffixes and currency is None:
+                kind, unit, pos = "currency", self.vocab.currency_suffixes[lower], attached.end()
+            elif lower in ("x",) and currency is None:
+                kind, unit, pos = "ratio", "times", attached.end()
+            else:
+                return None, _token_end(prose, attached.end())
+        if glued and scale == 1.0:
+            return None, _token_end(prose, pos)
+        if kind == "count" and scale == 1.0:
+            found = _SCALE_AFTER.match(prose, pos)
+            if found is not None:
+                scale = SCALES.get((found.group("s") or found.group("a")).lower(), 100.0)
+                pos = found.end()
+                extra = _SCALE_AFTER.match(prose, pos)
+                if extra is not None and extra.group("s") and extra.group("s").lower() != "hundred":
+                    scale *= SCALES[extra.group("s").lower()]
+                    pos = extra.end()
+        if (
+            kind == "count" and currency is None and scale == 1.0 and len(token) == 4
+            and token.isdigit() and not in_range
+        ):
+            year = self._year(start, pos, int(token))
+            if year is not None:
+                return year, year.end
+        if currency is not None:
+            kind, unit = "currency", currency
+        quantity = self._after(begin, start, pos, value, step, scale, kind, unit)
+        if quantity is not None:
+            quantity.printed = literal.value
+        return quantity, quantity.end if quantity is not None else pos
+
+    def _percent(self, match: re.Match[str], literal: Literal) -> tuple[ClaimKind, str, int, float, float]:
+        """Kind, unit, end, step and scale of a percent or percentage-point figure."""
+        if match.group("pct"):
+            return "percent", "percent", match.end(), literal.integer_step, 1.0
+        if match.group("pp"):
+            return "percentage_point", "percentage_point", match.end(), literal.integer_step, 1.0
+        return "percentage_point", "basis_point", match.end(), literal.integer_step, 1.0
+
+    def _after(
+        self, begin: int, start: int, pos: int, value: float, step: float, scale: float, kind: ClaimKind, unit: str
+    ) -> _Quantity | None:
+        """Read percent, currency name, unit or counted noun after a number, and its qualifier."""
+        prose = self.prose
+        if kind == "count" and (percent := _PERCENT.match(prose, pos)) is not None and unit == "":
+            literal = Literal(value, step, 1.0 if step >= 1 else step, "")
+            kind, unit, pos, step, extra = self._percent(percent, literal)
+        if kind == "count" or (kind == "currency" and unit in ("$", "¥")):
+            named = self.vocab.currency_suffix.match(prose, pos)
+            if named is not None:
+                code = self.vocab.currency_suffixes[(named.group("name") or named.group("code")).lower()]
+                if kind == "count" or code not in ("$", "¥", "cent", "GBX"):
+                    pos = named.end()
+                    if code == "cent":
+                        code, scale = "$", scale * 0.01
+                    kind, unit = "currency", code
+        if kind == "count":
+            found = self.vocab.unit_suffix.match(prose, pos)
+            if found is not None:
+                word = found.group("unit")
+                info = self._unit_named(word)
+                if info is not None and not (info.name == "pound" and scale > 1):
+                    kind, unit, pos = info.kind, info.name, found.end()  # type: ignore[assignment]
+        if kind == "count" and (ratio := _RATIO.match(prose, pos)) is not None:
+            kind, unit, pos = "ratio", "times", ratio.end()
+        if kind == "currency":
+            unit = self._resolve_currency(unit)
+        qualifier = None
+        left = self.vocab.qualifier_before.search(prose, max(0, begin - 32), begin)
+        if left is not None:
+            qualifier = self.vocab.qualifiers[left.group("q").lower()]
+            begin = left.start()
+        right = self.vocab.qualifier_after.match(prose, pos)
+        if right is not None and qualifier is None:
+            qualifier = self.vocab.qualifiers[(right.group("q") or right.group("sym")).lower()]
+            pos = right.end()
+        if kind == "count":
+            if scale == 1.0 and self._named_before(start, step):
+                return None
+            noun, noun_end = self._counted_noun(pos, value * scale)
+            if noun:
+                unit, pos = noun, noun_end
+            elif scale == 1.0 and self._identifier(start, pos):
+                return None
+            elif scale == 1.0 and self._age(start, pos):
+                kind, unit = "duration", "year_of_age"
+        return _Quantity(begin, pos, value * scale, step * scale, kind, unit, qualifier, scale=scale)
+
+    def _range(self, first: _Quantity, pos: int) -> tuple[_Quantity | None, int]:
+        """Join "15-20 years", "between 3 and 4 million", "6 to 7%" into one claim with both bounds.
+
+        A hyphen between two bare numbers that do not rise ("2-0", "89-89") is a score: no claim.
+        """
+        prose = self.prose
+        join = _RANGE_JOIN.match(prose, first.end)
+        if join is None:
+            return first, pos
+        word = join.group("j")
+        left = _PREV_WORD.search(prose, max(0, first.start - 24), first.start)
+        left_word = left.group("w").lower() if left else ""
+        if word == "and" and left_word != "between":
+            return first, pos
+        if word == "to" and (
+            left_word == "by" and first.unit or left_word == "from" and self._change_before(left)
+        ):
+            return first, pos
+        if word in "-–—" and join.group().strip() != word and word == "-":
+            return first, pos
+        following = CANDIDATE.match(prose, join.end())
+        if following is None:
+            # "$3 to $4 billion": a currency symbol may stand between the join and the figure.
+            currency = self.vocab.currency_prefix_ahead.match(prose, join.end())
+            following = CANDIDATE.match(prose, currency.end()) if currency else None
+        if following is None or following.group("d") is None:
+            return first, pos
+        second, _ = self._digits(following.start(), following.end(), in_range=True)
+        if not isinstance(second, _Quantity):
+            return first, pos
+        low = first.value
+        if first.kind == "count" and first.unit == "" or (first.kind, first.unit) == (second.kind, second.unit):
+            kind, unit = second.kind, second.unit
+        else:
+            return first, pos
+        if first.scale == 1.0 and second.scale > 1.0 and 0 < first.value < second.printed:
+            low = first.value * second.scale
+        high = second.value
+        if not low < high:
+            if word == "-" and first.kind == second.kind == "count" and not first.unit and not second.unit:
+                return None, second.end
+            return first, pos
+        return _Quantity(first.start, second.end, (low + high) / 2, second.step, kind, unit, first.qualifier, (low, high)), second.end
+
+    def _change_before(self, from_word: re.Match[str] | None) -> bool:
+        """Whether the word before "from" is a verb of change ("rose from 40 to 50")."""
+        if from_word is None:
+            return False
+        verb = _PREV_WORD.search(self.prose, max(0, from_word.start() - 24), from_word.start())
+        return verb is not None and _CHANGE_VERB.search(verb.group("w")) is not None
+
+    # -- number words ----------------------------------------------------------------------------
+
+    def _words(self, match: re.Match[str]) -> tuple[_Quantity | None, int]:
+        """Number words: "six", "twenty-five", "a dozen", "two-thirds", "one in five"."""
+        prose = self.prose
+        start, end = match.start(), match.end()
+        run = match.group("w")
+        words = [w for w in re.split(r"[\s\u00a0-]+", run.lower()) if w]
+        value = words_value(words)
+        if value is None:
+            return None, end
+        if run[0].isupper() and not self._sentence_initial(start):
+            return None, end  # "Formula One", "Chapter Two"
+        begin = start
+        if all(w in MULTIPLIERS or w == "dozen" for w in words):
+            article = _ARTICLE_BEFORE.search(prose, max(0, start - 5), start)
+            if article is None:
+                return None, end
+            begin = article.start()
+        fraction = re.compile(rf"[ \u00a0-](?P<f>{_FRACTION})\b", re.I).match(prose, end)
+        if fraction is not None and value <= 20:
+            share = value / FRACTIONS[fraction.group("f").lower()] * 100
+            spread = share * FRACTION_SPREAD
+            found = _Quantity(begin, fraction.end(), share, 0.0, "percent", "percent", None, (share - spread, share + spread))
+            return self._with_qualifier(found), found.end
+        out_of = _OUT_OF.match(prose, end)
+        if out_of is not None:
+            return self._out_of(begin, value, out_of), out_of.end()
+        half = _AND_A_HALF.match(prose, end)
+        if half is not None:
+            value += 0.5
+            end = half.end()
+        if words == ["one"]:
+            after = _NOUN.match(prose, end)
+            if after is None or after.group("w").lower() in _STOP or after.group("w")[0].isupper():
+                return None, end
+        step = 1.0 if value < 100 or half else step_of(value)
+        quantity = self._after(begin, start, end, value, step, 1.0, "count", "")
+        if quantity is not None:
+            quantity.printed = value
+        return quantity, quantity.end if quantity is not None else end
+
+    def _fraction(self, match: re.Match[str]) -> tuple[_Quantity | None, int]:
+        """"half", "a quarter", "a third" as shares; "the first half" and "quarters" are not."""
+        prose = self.prose
+        start, end = match.start(), match.end()
+        word = match.group("f").lower()
+        if prose[end : end + 1] == "-":
+            return None, end
+        if word == "half":
+            previous = _PREV_WORD.search(prose, max(0, start - 16), start)
+            if previous is not None and previous.group("w").lower() in (
+                "first", "second", "last", "next", "the", "a", "and", "this", "that", "latter", "former",
+            ):
+                return None, end
+            begin = start
+        elif (article := _ARTICLE_BEFORE.search(prose, max(0, start - 5), start)) is not None and not word.endswith("s"):
+            begin = article.start()
+        else:
+            return None, end
+        share = 100.0 / FRACTIONS[word]
+        spread = share * FRACTION_SPREAD
+        quantity = _Quantity(begin, end, share, 0.0, "percent", "percent", None, (share - spread, share + spread))
+        return self._with_qualifier(quantity), end
+
+    def _vague(self, match: re.Match[str]) -> tuple[_Quantity | None, int]:
+        """"hundreds of", "tens of thousands of": a count known only to its order of magnitude."""
+        prose = self.prose
+        start = match.start()
+        base = VAGUE[match.group("v").lower()]
+        low, high = base, base * 10
+        if prose[max(0, start - 8) : start].lower() == "tens of ":
+            start -= 8
+            low, high = base * 10, base * 100
+        end = match.end()
+        more = re.compile(r"[ \u00a0](thousands|millions)[ \u00a0]of\b", re.I).match(prose, end)
+        if more is not None:
+            factor = VAGUE[more.group(1).lower()]
+            low, high, end = low * factor, high * factor, more.end()
+        kind: ClaimKind = "count"
+        unit, noun_end = self._counted_noun(end, high)
+        named = self.vocab.currency_suffix.match(prose, end)
+        if named is not None and named.group("name"):
+            code = self.vocab.currency_suffixes[named.group("name").lower()]
+            if code != "cent":
+                kind, unit, noun_end = "currency", self._resolve_currency(code), named.end()
+        quantity = _Quantity(start, noun_end if unit else end, (low + high) / 2, 0.0, kind, unit, None, (low, high))
+        return quantity, quantity.end
+
+    def _out_of(self, begin: int, value: float, out_of: re.Match[str]) -> _Quantity | None:
+        """"one in five", "3 out of 4" as a share."""
+        text = out_of.group("d").lower()
+        whole = float(text) if text.isdigit() else float(SMALL.get(text, 0))
+        if whole <= 0 or value > whole:
+            return None
+        share = value / whole * 100
+        return _Quantity(begin, out_of.end(), share, 0.0, "percent", "percent", None, (share, share))
+
+    def _with_qualifier(self, quantity: _Quantity) -> _Quantity:
+        left = self.vocab.qualifier_before.search(self.prose, max(0, quantity.start - 32), quantity.start)
+        if left is not None:
+            quantity.qualifier = self.vocab.qualifiers[left.group("q").lower()]
+            quantity.start = left.start()
+        return quantity
+
+    # -- context ---------------------------------------------------------------------------------
+
+    def _currency_before(self, start: int) -> tuple[str | None, int]:
+        """The currency prefix right before a figure ("US$", "Rs ", "€"), and where it starts."""
+        found = self.vocab.currency_prefix.search(self.prose, max(0, start - 7), start)
+        if found is None:
+            return None, start
+        symbol = found.group("sym") or found.group("letter") or ""
+        return self.vocab.currency_prefixes[symbol.strip()], found.start()
+
+    def _resolve_currency(self, unit: str) -> str:
+        """A bare `$` or `¥` as the front matter or the article's own words decide."""
+        declared = self.doc.meta.currency
+        if unit == "$":
+            return declared if declared in _DOLLAR_CURRENCIES else self.vocab.default_dollar
+        if unit == "¥":
+            if declared in ("CNY", "JPY"):
+                return declared
+            if self._yen is None:
+                self._yen = _yen_by_context(self.prose)
+            return self._yen
+        return unit
+
+    def _unit_named(self, word: str) -> UnitInfo | None:
+        """The unit a word names: symbols match as written ("m", "GW"), longer words in any case."""
+        words = self.vocab.unit_words
+        return words.get(word) or (words.get(word.lower()) if len(word) > 3 else None)
+
+    def _million(self, pos: int) -> bool:
+        """Whether an attached "m" is a million ("5m people", "5m EUR") rather than a metre ("37m")."""
+        noun, _ = self._counted_noun(pos, 2.0)
+        return bool(noun) or self.vocab.currency_suffix.match(self.prose, pos) is not None
+
+    def _counted_noun(self, pos: int, value: float) -> tuple[str, int]:
+        """The thing counted after a number ("2,300 R&D personnel" -> people), and where it ends."""
+        prose = self.prose
+        words: list[tuple[str, int]] = []
+        at = pos
+        for _ in range(3):
+            found = _NOUN.match(prose, at)
+            if found is None:
+                break
+            word = found.group("w")
+            lower = word.lower()
+            if lower in _STOP or lower in SMALL or lower in MULTIPLIERS:
+                break
+            words.append((word, found.end()))
+            at = found.end()
+        if not words or all(w[0].isupper() for w, _ in words):
+            return "", pos
+        irregular = self.vocab.irregular_nouns
+        groups = self.vocab.noun_groups
+        for word, word_end in words:
+            lower = word.lower()
+            if lower.endswith(("ing", "ed", "ly")) and lower not in irregular:
+                continue
+            lemma = irregular.get(lower) or _singular(lower)
+            if lemma != lower or lower in irregular or lemma in groups or value == 1:
+                return groups.get(lemma, lemma), word_end
+        return "", pos
+
+    def _named_before(self, start: int, step: float) -> bool:
+        """A short plain number right after a name is part of it: Xiaomi 13, Boeing 737, iPhone 11."""
+        prose = self.prose
+        if not prose[start:start + 4].isdigit() and not (step >= 1 and prose[start:start + 1].isdigit()):
+            return False
+        previous = _PREV_WORD.search(prose, max(0, start - 24), start)
+        if previous is None:
+            return False
+        word = previous.group("w")
+        if word.lower() in _IDENTIFIER_WORDS:
+            return True
+        lower = word.lower()
+        return (
+            any(c.isupper() for c in word) and lower not in _STOP and lower not in self.vocab.qualifiers
+            and not word.endswith(("'s", "’s")) and lower not in MONTH_NAMES
+        )
+
+    def _identifier(self, start: int, end: int) -> bool:
+        """A bare number before a name is part of it: "787 Dreamliner", "9 E 71st St"."""
+        prose = self.prose
+        following = _NOUN.match(prose, end)
+        return following is not None and following.group("w")[0].isupper() and prose[end] == " "
+
+    def _capitalized_before(self, at: int) -> bool:
+        previous = _PREV_WORD.search(self.prose, max(0, at - 24), at)
+        return previous is not None and previous.group("w")[0].isupper()
+
+    def _age(self, start: int, end: int) -> bool:
+        """"Lei, 53, said": a bare number set off by commas after a name is an age."""
+        prose = self.prose
+        if not prose.startswith(",", end):
+            return False
+        comma = _AGE_APPOSITION.search(prose, max(0, start - 3), start)
+        return comma is not None and self._capitalized_before(comma.start() + 1 if prose[comma.start()] == "," else start)
+
+    def _sentence_initial(self, at: int) -> bool:
+        sentence = self.doc.sentence_starts[self.doc.sentence_of(at)]
+        return self.prose[sentence:at].strip(" \t\n\"“'‘(*#-") == ""
+
+    def _year(self, start: int, pos: int, year: int) -> DateMention | None:
+        """A four-digit number used as a year ("in 2024", "2018-19") rather than a count."""
+        if not 1000 <= year <= 2200:
+            return None
+        prose = self.prose
+        if self.vocab.unit_suffix.match(prose, pos) or self.vocab.currency_suffix.match(prose, pos):
+            return None
+        noun, _ = self._counted_noun(pos, 2.0)
+        if noun and (noun in self.vocab.noun_groups.values() or not 1900 <= year <= 2100):
+            return None
+        tail = _YEAR_TAIL.match(prose, pos)
+        if tail is not None:
+            last = tail.group()[1:]
+            last_year = int(last) if len(last) == 4 else year // 100 * 100 + int(last)
+            if last_year > year:
+                return DateMention(
+                    start, tail.end(), f"{year:04d}/{last_year:04d}", year_mention(0, 0, year).first,
+                    year_mention(0, 0, last_year).last,
+                )
+        return year_mention(start, pos, year)
+
+    # -- claims ----------------------------------------------------------------------------------
+
+    def _claim(self, q: _Quantity) -> Claim:
+        if q.bounds is not None:
+            low, high = q.bounds
+        else:
+            below = 0.5 if q.qualifier is None else q.qualifier.below
+            above = 0.5 if q.qualifier is None else q.qualifier.above
+            low = min(0.0, q.value - q.step) if below is None else q.value - below * q.step
+            high = q.value + above * q.step
+        if q.value < 0 and q.bounds is None and q.qualifier is not None:
+            # "more than -5" and "nearly -5" reach away from zero the other way round.
+            low, high = 2 * q.value - high, 2 * q.value - low
+        low, high = min(low, q.value), max(high, q.value)
+        qualifier = q.qualifier.name if q.qualifier else None
+        return self._make(q.start, q.end, q.kind, q.unit, qualifier, low, q.value, high, None)
+
+    def _date_claim(self, d: DateMention) -> Claim:
+        first = float(d.first.toordinal()) if d.first else 0.0
+        last = float(d.last.toordinal()) if d.last else 0.0
+        return self._make(d.start, d.end, "date", "day", None, first, (first + last) / 2, last, d.iso)
+
+    def _make(
+        self, start: int, end: int, kind: ClaimKind, unit: str, qualifier: str | None,
+        low: float, nominal: float, high: float, iso: str | None,
+    ) -> Claim:
+        doc = self.doc
+        source_start = doc.source_offset(start)
+        source_end = doc.source_offset(end - 1) + 1
+        line, column = doc.line_column(source_start)
+        end_line, end_column = doc.line_column(source_end)
+        return Claim.model_construct(
+            text=" ".join(self.prose[start:end].split()),
+            start=source_start,
+            end=source_end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            sentence=doc.sentence_of(start),
+            kind=kind,
+            unit=unit,
+            qualifier=qualifier,
+            low=low,
+            nominal=nominal,
+            high=high,
+            iso=iso,
+        )
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular by the regular English rules; other words unchanged."""
+    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zes", "uses")):
+        return word[:-2]
+    return word[:-1]
+
+
+def _token_end(prose: str, pos: int) -> int:
+    """The end of the alphanumeric token running through `pos` (an identifier to skip whole)."""
+    n = len(prose)
+    while pos < n and (prose[pos].isalnum() or (prose[pos] in "-_." and pos + 1 < n and prose[pos + 1].isalnum())):
+        pos += 1
+    return pos
+
+
+def _yen_by_context(prose: str) -> str:
+    """CNY or JPY when the article's own words say which, else the ambiguous `¥`."""
+    chinese = len(re.findall(r"\b(?:yuan|renminbi|RMB|China|Chinese|Beijing|Shanghai)\b", prose))
+    japanese = len(re.findall(r"\b(?:yen|Japan|Japanese|Tokyo|Osaka)\b", prose))
+    if chinese > 3 * japanese:
+        return "CNY"
+    if japanese > 3 * chinese:
+        return "JPY"
+    return "¥"

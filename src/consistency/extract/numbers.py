@@ -1,0 +1,95 @@
+"""Numbers as written: digit literals with their precision, number words, fractions and scales."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+DOZEN = {"dozen": 12}
+FRACTIONS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "K": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "M": 1e6,
+    "mn": 1e6, "mln": 1e6, "mil": 1e6, "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9,
+    "B": 1e9, "bil": 1e9, "trillion": 1e12, "tn": 1e12, "tr": 1e12, "crore": 1e7, "crores": 1e7,
+    "cr": 1e7, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5,
+}
+
+# Thousands grouping: western (2,300,000) or Indian (3,82,492); anything else is not one number.
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    """A number as printed: its value and the unit of its last significant digit."""
+
+    value: float
+    step: float
+    integer_step: float
+    digits: str
+
+
+def read_digits(token: str) -> Literal | None:
+    """Value and precision of a digit token such as "2,300", "3.3" or "3,82,492"; None if malformed.
+
+    `step` reads trailing zeros of a whole number as rounding ("2,300" is to the hundred);
+    `integer_step` does not (percentages: "30 percent" is 29.5-30.5).
+    """
+    if "," in token and not _GROUPED.fullmatch(token):
+        return None
+    plain = token.replace(",", "")
+    if plain.count(".") > 1:
+        return None
+    whole, _, decimals = plain.partition(".")
+    if decimals:
+        step = 10.0 ** -len(decimals)
+        return Literal(float(plain), step, step, plain)
+    stripped = whole.rstrip("0")
+    zeros = len(whole) - len(stripped) if stripped else 0
+    return Literal(float(whole), 10.0**zeros, 1.0, plain)
+
+
+def words_value(words: list[str]) -> float | None:
+    """The value of a run of number words ("twenty-five", "two hundred and fifty", "six million")."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for word in words:
+        if word == "and":
+            continue
+        if word in SMALL:
+            current += SMALL[word]
+            seen = True
+        elif word == "dozen":
+            current = (current or 1) * 12
+            seen = True
+        elif word == "hundred":
+            current = (current or 1) * 100
+            seen = True
+        elif word in MULTIPLIERS:
+            total += (current or 1) * MULTIPLIERS[word]
+            current = 0.0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def step_of(value: float) -> float:
+    """The rounding step of a whole value read from words: a hundred for "two hundred" and so on."""
+    step = 1.0
+    v = abs(value)
+    while v >= step * 10 and v % (step * 10) == 0:
+        step *= 10
+    return step if v >= 100 else 1.0

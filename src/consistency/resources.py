@@ -1,0 +1,38 @@
+"""Where the built-in data lives, and the one safe way to read a YAML data file."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from consistency.errors import ConsistencyError
+
+
+@functools.cache
+def builtin_rules_dir() -> Path:
+    """The shipped `rules/` folder: inside the wheel, or the checkout's top level when editable."""
+    packaged = Path(__file__).parent / "rules"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "rules"
+    if checkout.is_dir():
+        return checkout
+    raise ConsistencyError("built-in rules folder not found; reinstall consistency")
+
+
+def load_yaml(path: Path) -> Any:
+    """Parse a YAML data file with the safe loader, so a file can never run code."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConsistencyError(f"cannot read data file: {exc}", path=str(path)) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConsistencyError(f"invalid YAML: {problem}", path=str(path), line=line) from None

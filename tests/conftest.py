@@ -1,0 +1,31 @@
+"""Shared helpers: the example article and a one-claim extractor."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import consistency
+from consistency.models import Claim
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "xiaomi-auto.md"
+
+
+def quantities(text: str, **kwargs: object) -> list[Claim]:
+    """The non-date claims in `text`."""
+    return [c for c in consistency.extract(text, **kwargs) if c.kind != "date"]  # type: ignore[arg-type]
+
+
+def only(text: str, **kwargs: object) -> Claim:
+    """The one non-date claim in `text`; fails the test when there is not exactly one."""
+    found = quantities(text, **kwargs)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+@pytest.fixture
+def example_path() -> Path:
+    """The bundled example article (the seed's figures, in the project's own words)."""
+    return EXAMPLE

@@ -1,0 +1,173 @@
+"""Extraction: each way a reporter writes a number becomes the claim a reader would take from it."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from conftest import only, quantities
+
+import consistency
+
+
+def close(a: float, b: float) -> bool:
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit", "low", "high"),
+    [
+        # digits, separators, decimals, rounding
+        ("The firm hired 439 engineers.", "count", "people", 438.5, 439.5),
+        ("The firm hired 2,300 engineers.", "count", "people", 2250, 2350),
+        ("The index closed at 3.35 points.", "count", "point", 3.345, 3.355),
+        ("Output reached 1,234,567 tonnes.", "physical", "tonne", 1234566.5, 1234567.5),
+        # scales
+        ("It raised $439 million.", "currency", "USD", 438.5e6, 439.5e6),
+        ("It invested 3.3 billion yuan.", "currency", "CNY", 3.25e9, 3.35e9),
+        ("Revenue was €161.9m.", "currency", "EUR", 161.85e6, 161.95e6),
+        ("Profit hit £9.9bn.", "currency", "GBP", 9.85e9, 9.95e9),
+        ("The deal was worth Rs 1,002 crore.", "currency", "INR", 1001.5e7, 1002.5e7),
+        ("Sales of Rs 3,82,492 were booked.", "currency", "INR", 382491.5, 382492.5),
+        ("It set aside RMB10 billion.", "currency", "CNY", 5e9, 15e9),
+        ("The fund holds USD 5m in cash.", "currency", "USD", 4.5e6, 5.5e6),
+        ("The fund holds 5m EUR in cash.", "currency", "EUR", 4.5e6, 5.5e6),
+        ("Exports were 5 billion won.", "currency", "KRW", 4.5e9, 5.5e9),
+        ("The group paid HK$730 million.", "currency", "HKD", 725e6, 735e6),
+        ("The bid was US$7.7bil.", "currency", "USD", 7.65e9, 7.75e9),
+        ("It paid $US2.5bn for it.", "currency", "USD", 2.45e9, 2.55e9),
+        ("Ticket prices rose 19 cents.", "currency", "USD", 0.185, 0.195),
+        ("The sum was 10.5 million Australian dollars.", "currency", "AUD", 10.45e6, 10.55e6),
+        ("A lakh of rupees is 1 lakh rupees.", "currency", "INR", 0.5e5, 1.5e5),
+        # percent, points
+        ("Turnout was 30%.", "percent", "percent", 29.5, 30.5),
+        ("Turnout was 30 per cent.", "percent", "percent", 29.5, 30.5),
+        ("Turnout was 30 percent.", "percent", "percent", 29.5, 30.5),
+        ("The rate rose 1.5 percentage points.", "percentage_point", "percentage_point", 1.45, 1.55),
+        # qualifiers
+        ("It drew more than 3 billion yuan.", "currency", "CNY", 3e9, 4e9),
+        ("It hired over 500 people.", "count", "people", 500, 600),
+        ("It hired nearly 1,800 people.", "count", "people", 1700, 1800),
+        ("It hired about 440 people.", "count", "people", 430, 450),
+        ("It hired up to 20 people.", "count", "people", 0, 20),
+        ("It hired at least 40 people.", "count", "people", 40, 50),
+        ("It hired fewer than 20 people.", "count", "people", 0, 20),
+        ("It hired ~440 people.", "count", "people", 430, 450),
+        # counted nouns
+        ("There are 140 test vehicles.", "count", "vehicle", 135, 145),
+        ("It runs 10,000 offline Chinese stores.", "count", "store", 5000, 15000),
+        ("It has 2,300 R&D personnel.", "count", "people", 2250, 2350),
+        # physical units and durations
+        ("They built a 1,600-kilometre pipeline.", "physical", "kilometer", 1550, 1650),
+        ("It was 41 degrees Celsius outside.", "physical", "degree_Celsius", 40.5, 41.5),
+        ("It was 106°F outside.", "physical", "degree_Fahrenheit", 105.5, 106.5),
+        ("The farm covers 2,828 hectares.", "physical", "hectare", 2827.5, 2828.5),
+        ("The car tops 87 mph.", "physical", "mile_per_hour", 86.5, 87.5),
+        ("The plant makes 3 GW a year.", "physical", "gigawatt", 2.5, 3.5),
+        ("It carries a 20-tonne load.", "physical", "tonne", 15, 25),
+        ("The plan takes six months.", "duration", "month", 5.5, 6.5),
+        ("The 13-year-old company grew.", "duration", "year_of_age", 12.5, 13.5),
+        # number words and fractions
+        ("They own twenty-five shops.", "count", "store", 24.5, 25.5),
+        ("He bought a dozen eggs.", "count", "egg", 11.5, 12.5),
+        ("A quarter of his time goes there.", "percent", "percent", 23.75, 26.25),
+        ("Two-thirds of voters agreed.", "percent", "percent", 200 / 3 * 0.95, 200 / 3 * 1.05),
+        ("One in five voters agreed.", "percent", "percent", 20, 20),
+        ("Hundreds of people came.", "count", "people", 100, 1000),
+        # ranges
+        ("It will take 15-20 years.", "duration", "year", 15, 20),
+        ("It will cost between 3 and 4 million euros.", "currency", "EUR", 3e6, 4e6),
+        ("Growth will be 6 to 7%.", "percent", "percent", 6, 7),
+        ("The fine could be $3 billion to $5 billion.", "currency", "USD", 3e9, 5e9),
+        ("Sales may be $89 to $93 billion.", "currency", "USD", 89e9, 93e9),
+        ("Temperatures dropped by 1 to 1.5 degrees Celsius.", "physical", "degree_Celsius", 1, 1.5),
+        # negatives
+        ("The balance was -3.5%.", "percent", "percent", -3.55, -3.45),
+        ("It fell to minus 5 degrees Celsius.", "physical", "degree_Celsius", -5.5, -4.5),
+    ],
+)
+def test_number_becomes_claim(text: str, kind: str, unit: str, low: float, high: float) -> None:
+    """Each written form gives the kind, unit and interval the writer committed to."""
+    claim = only(text)
+    assert (claim.kind, claim.unit) == (kind, unit), claim
+    assert close(claim.low, low) and close(claim.high, high), (claim.low, claim.high)
+    assert claim.low <= claim.nominal <= claim.high
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Xiaomi 13 goes on sale today.",
+        "The COVID-19 pandemic changed travel.",
+        "Operators are building 5G networks.",
+        "The laptop ships with Windows 11 installed.",
+        "A Boeing 737 landed safely.",
+        "Under Section 427 of the code, fines apply.",
+        "The meeting starts at 10:30 and ends at 3 p.m. sharp.",
+        "Call 800-290-4726 for details.",
+        "The delivery is planned in 2024.",
+        "She finished 21st in the race.",
+        "The form dated 02/25/14 was lost.",
+        "Install version 1.2.3 first.",
+        "The team lost 2-0 at home.",
+        "The iPhone 11 Pro has three cameras and no headphone jack.",
+    ],
+)
+def test_not_a_quantity(text: str) -> None:
+    """Names, identifiers, times, phone numbers and years used as dates are never counts or money."""
+    assert [c.text for c in quantities(text) if c.kind != "count" or c.unit != "camera"] == []
+
+
+def test_years_are_dates_not_counts() -> None:
+    """A year is a date claim, never a count or money."""
+    claims = consistency.extract("Deliveries start in 2024, and 2,024 cars are planned.")
+    kinds = {c.text: c.kind for c in claims}
+    assert kinds["2024"] == "date"
+    assert kinds["2,024 cars"] == "count"
+
+
+def test_dates_resolve_against_article_date() -> None:
+    """Month-day dates take their year from the article, and "last year" counts back from it."""
+    text = "On February 9 Lei spoke. On August 11, last year, a report came. In September last year tests began."
+    claims = {c.text: c for c in consistency.extract(text, date="2023-02-10") if c.kind == "date"}
+    assert claims["February 9"].iso == "2023-02-09"
+    assert claims["August 11, last year"].iso == "2022-08-11"
+    assert claims["September last year"].iso == "2022-09"
+
+
+def test_bare_dollar_follows_front_matter() -> None:
+    """A bare `$` is USD unless the front matter names another dollar."""
+    assert only("It paid $5 million.").unit == "USD"
+    assert only("---\ncurrency: AUD\n---\nIt paid $5 million.\n").unit == "AUD"
+    assert only("It paid $US2.5bn.", currency="AUD").unit == "USD"
+
+
+def test_yen_sign_is_decided_by_context_or_left_ambiguous() -> None:
+    """`¥` is CNY or JPY only when the article or its front matter says which."""
+    assert only("Profit was ¥5 billion.").unit == "¥"
+    assert only("Profit was ¥5 billion.", currency="JPY").unit == "JPY"
+    chinese = "The Chinese maker, based in Beijing, earned ¥5 billion in China."
+    assert [c.unit for c in quantities(chinese)] == ["CNY"]
+    japanese = "The Japanese maker, based in Tokyo, earned ¥5 billion in Japan."
+    assert [c.unit for c in quantities(japanese)] == ["JPY"]
+
+
+def test_people_never_add_to_vehicles() -> None:
+    """Counted nouns are grouped: staff and engineers are people; vehicles stay vehicles."""
+    units = [c.unit for c in quantities("It has 50 staff, 20 engineers, 30 employees and 140 vehicles.")]
+    assert units == ["people", "people", "people", "vehicle"]
+
+
+def test_qualifier_name_is_reported() -> None:
+    """The claim says which qualifier shaped its interval."""
+    assert only("It hired more than 2,300 people.").qualifier == "more than"
+    assert only("It hired nearly 1,800 people.").qualifier == "nearly"
+    assert only("It hired 1,800 people.").qualifier is None
+
+
+def test_claim_text_spans_qualifier_number_and_unit() -> None:
+    """The claim's text and offsets cover the whole phrase, qualifier and counted noun included."""
+    text = "Last year the unit drew more than 3 billion yuan ($439 million) of investment."
+    claims = quantities(text)
+    assert [c.text for c in claims] == ["more than 3 billion yuan", "$439 million"]
+    assert [text[c.start : c.end] for c in claims] == ["more than 3 billion yuan", "$439 million"]
