@@ -95,7 +95,7 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
     symbol_prefixes = [p for p in prefixes if len(p) > 1 or not p.isalpha()]
     letter_prefixes = [p for p in prefixes if len(p) == 1 and p.isalpha()]
     currency_prefix = re.compile(
-        rf"(?<![A-Za-z])(?:(?P<sym>{_alternation(symbol_prefixes)})[ \u00a0]?"
+        rf"(?<![A-Za-z])(?:(?P<sym>{_alternation(symbol_prefixes)})[ \u00a0]?-?"
         + (rf"|(?P<letter>{_alternation(letter_prefixes)})" if letter_prefixes else "")
         + r")$"
     )

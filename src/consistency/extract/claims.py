@@ -44,6 +44,7 @@ NOT_QUANTITY = re.compile(
     r"|\d{1,4}/\d{1,2}(?:/\d{2,4})?\b"
     r"|\d+(?:\.\d+){2,}"
     r"|\d+(?:\.\d+)?[×x]10"
+    r"|\d+[ \u00a0]?⁄[ \u00a0]?\d+"
 )
 _ATTACHED = re.compile(r"[A-Za-z°ºµ]+[²³23]?(?:/[A-Za-z]+)?")
 _SCALE_AFTER = re.compile(
@@ -65,7 +66,7 @@ _AND_A_HALF = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.I)
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<a>[Aa]n?|[Oo]ne)[ \u00a0]$")
 _MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?:minus|negative)[ \u00a0-]$", re.I)
 _YEAR_TAIL = re.compile(r"[-–/](?:\d{4}|\d{2})\b")
-_AGE_APPOSITION = re.compile(r",[ \u00a0]*$")
+_AGE_APPOSITION = re.compile(r"\b[A-Z][A-Za-z'’-]+,[ \u00a0]*$")
 _STOP = frozenset(
     """a an the of in on at to for from by with and or but nor as than that which who whom whose
     this these those is are was were be been being has have had do does did will would could
@@ -74,7 +75,7 @@ _STOP = frozenset(
     out up down off not no so such also only just even still yet all both some any other another
     last next ago later earlier said says according while when where if because there here then
     now against between among through via including compared versus vs plus minus times a.m p.m
-    am pm percent per cent old new high low ahead behind away back around nearly almost across
+    am pm percent per cent ahead behind away back around nearly almost across
     beyond toward towards without within along near like unlike inside outside above below
     beneath besides despite except way thing things time""".split()
 )
@@ -151,13 +152,12 @@ class _Reader:
                 found, pos = self._fraction(match)
             else:
                 found, pos = self._vague(match)
-            if isinstance(found, _Quantity):
-                found, pos = self._range(found, pos)
             pos = max(pos, match.end())
-            if isinstance(found, DateMention):
+            if isinstance(found, _Quantity):
+                joined, pos = self._range(found, pos)
+                quantities.extend(joined)
+            elif isinstance(found, DateMention):
                 dates.append(found)
-            elif found is not None:
-                quantities.append(found)
         claims = [self._claim(q) for q in quantities]
         claims.extend(self._date_claim(d) for d in dates)
         claims.sort(key=lambda c: (c.start, c.end))
@@ -188,10 +188,11 @@ class _Reader:
         if currency is not None and prose[begin:start].endswith("-"):
             value = -value
         elif not in_range and before in "-−" and start >= 2 and prose[start - 2] in " \t\n([":
-            if not self._capitalized_before(start - 1):
-                value, begin = -value, start - 1
+            if self._capitalized_before(start - 1):
+                return None, _token_end(prose, end)  # "COVID -19"
+            value, begin = -value, start - 1
         elif not in_range and (minus := _MINUS_BEFORE.search(prose, max(0, start - 10), start)) is not None:
-            value, begin = -value, minus.start()
+            value, begin, in_range = -value, minus.start(), True
         glued = currency is None and not in_range and (
             before.isalpha() or before in "#_@&" or (before in "-/." and start >= 2 and prose[start - 2].isalnum())
         )
@@ -207,7 +208,7 @@ class _Reader:
             lower = word.lower()
             if lower in ("st", "nd", "rd", "th") or (word == "s" and len(token) == 4):
                 return None, attached.end()
-            if word in SCALES and (currency is not None or word not in ("m", "M") or self._million(attached.end())):
+            if word in SCALES and (currency is not None or glued or word != "m" or self._million(attached.end())):
                 scale = SCALES[word]
                 pos = attached.end()
             elif (info := self._unit_named(word)) is not None:
@@ -300,49 +301,56 @@ class _Reader:
                 kind, unit = "duration", "year_of_age"
         return _Quantity(begin, pos, value * scale, step * scale, kind, unit, qualifier, scale=scale)
 
-    def _range(self, first: _Quantity, pos: int) -> tuple[_Quantity | None, int]:
+    def _range(self, first: _Quantity, pos: int) -> tuple[list[_Quantity], int]:
         """Join "15-20 years", "between 3 and 4 million", "6 to 7%" into one claim with both bounds.
 
-        A hyphen between two bare numbers that do not rise ("2-0", "89-89") is a score: no claim.
+        "Rose from 40 to 50%" stays two claims, the bare one taking the other's unit. A hyphen
+        between two bare numbers that do not rise ("2-0", "89-89") is a score: no claim.
         """
         prose = self.prose
         join = _RANGE_JOIN.match(prose, first.end)
         if join is None:
-            return first, pos
+            return [first], pos
         word = join.group("j")
         left = _PREV_WORD.search(prose, max(0, first.start - 24), first.start)
         left_word = left.group("w").lower() if left else ""
-        if word == "and" and left_word != "between":
-            return first, pos
-        if word == "to" and (
-            left_word == "by" and first.unit or left_word == "from" and self._change_before(left)
-        ):
-            return first, pos
-        if word in "-–—" and join.group().strip() != word and word == "-":
-            return first, pos
+        if word == "and" and left_word != "between" or word == "-" and join.group() != "-":
+            return [first], pos
         following = CANDIDATE.match(prose, join.end())
         if following is None:
             # "$3 to $4 billion": a currency symbol may stand between the join and the figure.
             currency = self.vocab.currency_prefix_ahead.match(prose, join.end())
             following = CANDIDATE.match(prose, currency.end()) if currency else None
         if following is None or following.group("d") is None:
-            return first, pos
+            return [first], pos
         second, _ = self._digits(following.start(), following.end(), in_range=True)
         if not isinstance(second, _Quantity):
-            return first, pos
-        low = first.value
-        if first.kind == "count" and first.unit == "" or (first.kind, first.unit) == (second.kind, second.unit):
-            kind, unit = second.kind, second.unit
-        else:
-            return first, pos
+            return ([], following.end()) if word == "-" else ([first], pos)
+        bare_first = first.kind == "count" and not first.unit
+        bare_second = second.kind == "count" and not second.unit
+        if not (bare_first or bare_second or (first.kind, first.unit) == (second.kind, second.unit)):
+            return [first], pos
         if first.scale == 1.0 and second.scale > 1.0 and 0 < first.value < second.printed:
-            low = first.value * second.scale
-        high = second.value
-        if not low < high:
-            if word == "-" and first.kind == second.kind == "count" and not first.unit and not second.unit:
-                return None, second.end
-            return first, pos
-        return _Quantity(first.start, second.end, (low + high) / 2, second.step, kind, unit, first.qualifier, (low, high)), second.end
+            first.value, first.step, first.scale = first.value * second.scale, first.step * second.scale, second.scale
+        change = word == "to" and (
+            left_word in ("up", "down", "by") and not bare_first or left_word == "from" and self._change_before(left)
+        )
+        if not change and not bare_second and first.value < second.value:
+            kind, unit = second.kind, second.unit
+            bounds = (first.value, second.value)
+            middle = (first.value + second.value) / 2
+            return [_Quantity(first.start, second.end, middle, second.step, kind, unit, first.qualifier, bounds)], second.end
+        if word == "-":
+            return ([], second.end) if bare_first and bare_second else ([first], pos)
+        if word != "to":
+            return [first], pos
+        # Two figures of one measure, "from 208 pounds to 193": the bare one shares the other's unit.
+        if bare_first:
+            first.kind, first.unit = second.kind, second.unit
+        elif bare_second:
+            second.kind, second.unit = first.kind, first.unit
+            second.value, second.step = second.value * first.scale, second.step * first.scale
+        return [first, second], second.end
 
     def _change_before(self, from_word: re.Match[str] | None) -> bool:
         """Whether the word before "from" is a verb of change ("rose from 40 to 50")."""
@@ -504,7 +512,7 @@ class _Reader:
                 break
             words.append((word, found.end()))
             at = found.end()
-        if not words or all(w[0].isupper() for w, _ in words):
+        if not words:
             return "", pos
         irregular = self.vocab.irregular_nouns
         groups = self.vocab.noun_groups
@@ -512,6 +520,8 @@ class _Reader:
             lower = word.lower()
             if lower.endswith(("ing", "ed", "ly")) and lower not in irregular:
                 continue
+            if word[0].isupper() and not lower.endswith("s"):
+                continue  # a name ("3 Downing Street") or a capitalised adjective ("Chinese")
             lemma = irregular.get(lower) or _singular(lower)
             if lemma != lower or lower in irregular or lemma in groups or value == 1:
                 return groups.get(lemma, lemma), word_end
@@ -537,6 +547,8 @@ class _Reader:
     def _identifier(self, start: int, end: int) -> bool:
         """A bare number before a name is part of it: "787 Dreamliner", "9 E 71st St"."""
         prose = self.prose
+        if not prose[start:end].isdigit():
+            return False
         following = _NOUN.match(prose, end)
         return following is not None and following.group("w")[0].isupper() and prose[end] == " "
 
@@ -549,8 +561,7 @@ class _Reader:
         prose = self.prose
         if not prose.startswith(",", end):
             return False
-        comma = _AGE_APPOSITION.search(prose, max(0, start - 3), start)
-        return comma is not None and self._capitalized_before(comma.start() + 1 if prose[comma.start()] == "," else start)
+        return _AGE_APPOSITION.search(prose, max(0, start - 30), start) is not None
 
     def _sentence_initial(self, at: int) -> bool:
         sentence = self.doc.sentence_starts[self.doc.sentence_of(at)]
