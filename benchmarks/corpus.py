@@ -340,7 +340,8 @@ def p_telecom(s: Story) -> str:
         f"Mobile subscribers grew by {_grouped(s.n(200, 4000))},000 in the quarter to reach "
         f"{_decimal(s.rng, 8.0, 90.0)} million, and average revenue per user rose to {price(s, 8, 60)}. "
         f"Coverage of {distractor(s, 'network')} now reaches {pct(s)} of the population. The operator "
-        f"plans to switch off its oldest network by {day(s)}, {s.year + 1}, freeing spectrum for faster services."
+        f"plans to switch off its oldest network by {day(s)}, {s.year + 1}, freeing spectrum for faster "
+        f"services."
     )
 
 
@@ -396,7 +397,8 @@ def p_agri(s: Story) -> str:
 def p_software(s: Story) -> str:
     return (
         f"The update, which ships on {day(s)}, drops support for devices running "
-        f"{distractor(s, 'software')} and older releases. {s.short} says {s.rng.choice(FRACTIONS)} of its {_decimal(s.rng, 2.0, 60.0)} million "
+        f"{distractor(s, 'software')} and older releases. {s.short} says {s.rng.choice(FRACTIONS)} of its "
+        f"{_decimal(s.rng, 2.0, 60.0)} million "
         f"users have already moved to version {s.n(4, 19)}.{s.n(0, 9)}. Crash reports "
         f"fell {pct(s)} in the beta, which ran for {s.n(6, 14)} weeks across "
         f"{count(s, 1500, 40000)} test machines."

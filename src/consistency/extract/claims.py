@@ -64,7 +64,7 @@ _PREV_WORD = re.compile(r"(?P<w>[A-Za-z][A-Za-z&.'’-]*)[ \u00a0]+$")
 _OUT_OF = re.compile(rf"[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?(?P<d>\d+|{_WORD})\b", re.I)
 _AND_A_HALF = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.I)
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<a>[Aa]n?|[Oo]ne)[ \u00a0]$")
-_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?:minus|negative)[ \u00a0-]$", re.I)
+_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“,]))(?:minus|negative)[ \u00a0-]$", re.I)
 _YEAR_TAIL = re.compile(r"[-–/](?:\d{4}|\d{2})\b")
 _AGE_APPOSITION = re.compile(r"\b[A-Z][A-Za-z'’-]+,[ \u00a0]*$")
 _STOP = frozenset(
@@ -335,8 +335,8 @@ class _Reader:
         change = word == "to" and (
             left_word in ("up", "down", "by") and not bare_first or left_word == "from" and self._change_before(left)
         )
-        if not change and not bare_second and first.value < second.value:
-            kind, unit = second.kind, second.unit
+        if not change and first.value < second.value:
+            kind, unit = (first.kind, first.unit) if bare_second else (second.kind, second.unit)
             bounds = (first.value, second.value)
             middle = (first.value + second.value) / 2
             return [_Quantity(first.start, second.end, middle, second.step, kind, unit, first.qualifier, bounds)], second.end
