@@ -23,10 +23,17 @@ import consistency
 
 DEFAULT = Path(__file__).resolve().parents[1].parent / "shared/dev-corpus/newsquant/newsquant-dev.json"
 CURRENCY = {
-    "dollar": {"usd", "aud", "cad", "hkd", "sgd", "nzd", "twd"}, "australian dollar": {"aud"},
-    "canadian dollar": {"cad"}, "euro": {"eur"}, "japanese yen": {"jpy"}, "chinese yuan": {"cny"},
-    "pound sterling": {"gbp"}, "british pound": {"gbp"}, "indian rupee": {"inr"},
-    "cent": {"usd", "cent"}, "percentage": {"percent", "%"},
+    "dollar": {"usd", "aud", "cad", "hkd", "sgd", "nzd", "twd"},
+    "australian dollar": {"aud"},
+    "canadian dollar": {"cad"},
+    "euro": {"eur"},
+    "japanese yen": {"jpy"},
+    "chinese yuan": {"cny"},
+    "pound sterling": {"gbp"},
+    "british pound": {"gbp"},
+    "indian rupee": {"inr"},
+    "cent": {"usd", "cent"},
+    "percentage": {"percent", "%"},
 }
 
 
@@ -74,7 +81,8 @@ def main() -> None:
     records = json.loads(args.data.read_text())
     started = time.perf_counter()
     predicted = [
-        [c.json_dict() for c in consistency.extract(r["text"].replace("\n", " ")) if c.kind != "date"] for r in records
+        [c.json_dict() for c in consistency.extract(r["text"].replace("\n", " ")) if c.kind != "date"]
+        for r in records
     ]
     elapsed = time.perf_counter() - started
     n_gold = sum(len(r["quantities"]) for r in records)
@@ -97,7 +105,9 @@ def main() -> None:
                 tp_unit += 1
                 left_unit.remove(hit_unit)
             elif hit is not None and shown < args.show:
-                print(f"UNIT  {quantity['value']} {quantity['normalized_unit']!r} vs {hit['unit']!r}: {hit['text']!r}")
+                print(
+                    f"UNIT  {quantity['value']} {quantity['normalized_unit']!r} vs {hit['unit']!r}: {hit['text']!r}"
+                )
         if (missed or left) and shown < args.show:
             shown += 1
             print("--", record["text"])

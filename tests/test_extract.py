@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-from conftest import only, quantities
 
 import consistency
+
+from conftest import only, quantities
 
 
 def close(a: float, b: float) -> bool:
@@ -128,7 +129,9 @@ def test_years_are_dates_not_counts() -> None:
 
 def test_dates_resolve_against_article_date() -> None:
     """Month-day dates take their year from the article, and "last year" counts back from it."""
-    text = "On February 9 Lei spoke. On August 11, last year, a report came. In September last year tests began."
+    text = (
+        "On February 9 Lei spoke. On August 11, last year, a report came. In September last year tests began."
+    )
     claims = {c.text: c for c in consistency.extract(text, date="2023-02-10") if c.kind == "date"}
     assert claims["February 9"].iso == "2023-02-09"
     assert claims["August 11, last year"].iso == "2022-08-11"

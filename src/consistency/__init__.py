@@ -12,7 +12,7 @@ from consistency.extract import extract_claims
 from consistency.models import Claim, FrontMatter
 from consistency.units import vocabulary
 
-__all__ = ["Claim", "FrontMatter", "extract", "__version__"]
+__all__ = ["Claim", "FrontMatter", "__version__", "extract"]
 __version__ = "0.1.0"
 
 

@@ -29,11 +29,15 @@ def _date(text: str) -> dt.date:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
-    parser = argparse.ArgumentParser(prog="consistency", description="Find numbers in news articles that contradict each other.")
+    parser = argparse.ArgumentParser(
+        prog="consistency", description="Find numbers in news articles that contradict each other."
+    )
     parser.add_argument("--version", action="version", version=f"consistency {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     extract = commands.add_parser("extract", help="print every numeric claim with its interval and unit")
-    extract.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders; - reads standard input")
+    extract.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files or folders; - reads standard input"
+    )
     extract.add_argument("--format", choices=("text", "json"), default="text")
     extract.add_argument("--date", type=_date, help="the article date (overrides front matter)")
     extract.add_argument("--currency", help="what a bare $ or ¥ means (overrides front matter)")
@@ -45,7 +49,9 @@ def iter_articles(paths: Sequence[str]) -> Iterator[str]:
     for name in paths:
         path = Path(name)
         if name != "-" and path.is_dir():
-            found = sorted(str(p) for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file())
+            found = sorted(
+                str(p) for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
+            )
             if not found:
                 yield f"\0{name}"
             yield from found
@@ -100,8 +106,8 @@ def format_claim(path: str, claim: Claim) -> str:
         value = claim.iso or ""
     else:
         value = f"{_num(claim.nominal)} [{_num(claim.low)}, {_num(claim.high)}] {claim.unit}".rstrip()
-    return f"{path}:{claim.line}:{claim.column}: {claim.kind} {value}{qualifier} \"{claim.text}\""
+    return f'{path}:{claim.line}:{claim.column}: {claim.kind} {value}{qualifier} "{claim.text}"'
 
 
 def _num(value: float) -> str:
-    return f"{value:.6g}" if abs(value) < 1e6 else f"{value:.4g}"
+    return f"{value:.10g}"

@@ -22,11 +22,25 @@ from consistency.sentences import split_sentences
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
-_MARKDOWN_OPTIONS = pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH | pyromark.Options.ENABLE_FOOTNOTES
+_MARKDOWN_OPTIONS = (
+    pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH | pyromark.Options.ENABLE_FOOTNOTES
+)
 # Block-level containers whose end separates prose the way a blank line does.
 _BLOCKS = frozenset(
-    {"Paragraph", "Heading", "Item", "TableCell", "TableRow", "TableHead", "BlockQuote", "List",
-     "Table", "FootnoteDefinition", "DefinitionListTitle", "DefinitionListDefinition"}
+    {
+        "Paragraph",
+        "Heading",
+        "Item",
+        "TableCell",
+        "TableRow",
+        "TableHead",
+        "BlockQuote",
+        "List",
+        "Table",
+        "FootnoteDefinition",
+        "DefinitionListTitle",
+        "DefinitionListDefinition",
+    }
 )
 # Containers whose text is not prose.
 _SKIPPED = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"})
@@ -66,9 +80,7 @@ class Document:
         return bisect.bisect_right(self.sentence_starts, prose_index) - 1
 
 
-def read_document(
-    path: str | Path, *, date: dt.date | None = None, currency: str | None = None
-) -> Document:
+def read_document(path: str | Path, *, date: dt.date | None = None, currency: str | None = None) -> Document:
     """Read and parse an article file; `-` reads standard input. Errors name the file."""
     name = str(path)
     try:
@@ -142,10 +154,16 @@ def _front_matter(text: str, path: str) -> tuple[int, FrontMatter]:
     try:
         raw = yaml.safe_load(match.group(1) or "") or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        # The context mark is where the broken construct opened, nearer the writer's slip.
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ConsistencyError(f"broken front matter: {problem}", path=path, line=line) from None
+    except ValueError as exc:
+        # YAML reads 2023-13-45 as a timestamp and fails to build it.
+        raise ConsistencyError(
+            f"front matter date is not a date (YYYY-MM-DD): {exc}", path=path, line=_key_line(text, "date")
+        ) from None
     if not isinstance(raw, dict):
         raise ConsistencyError("front matter is not a mapping of keys to values", path=path, line=1)
     return match.end(), _front_matter_fields(raw, text, path)
@@ -160,7 +178,9 @@ def _front_matter_fields(raw: dict[Any, Any], text: str, path: str) -> FrontMatt
             fields["date"] = dt.date.fromisoformat(str(value).strip()[:10])
         except ValueError:
             line = _key_line(text, "date")
-            raise ConsistencyError(f"front matter date {value!r} is not a date (YYYY-MM-DD)", path=path, line=line) from None
+            raise ConsistencyError(
+                f"front matter date {value!r} is not a date (YYYY-MM-DD)", path=path, line=line
+            ) from None
     elif isinstance(value, dt.datetime):
         fields["date"] = value.date()
     currency = fields.get("currency")
@@ -168,7 +188,9 @@ def _front_matter_fields(raw: dict[Any, Any], text: str, path: str) -> FrontMatt
         code = str(currency).strip().upper()
         if not re.fullmatch(r"[A-Z]{3}", code):
             line = _key_line(text, "currency")
-            raise ConsistencyError(f"front matter currency {currency!r} is not an ISO 4217 code", path=path, line=line)
+            raise ConsistencyError(
+                f"front matter currency {currency!r} is not an ISO 4217 code", path=path, line=line
+            )
         fields["currency"] = code
     return FrontMatter(**fields)
 
@@ -198,9 +220,11 @@ def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], l
         parts.append(piece)
         length += len(piece)
 
+    tag: str
+    value: Any
     for event, span in pyromark.events_with_range(body, options=_MARKDOWN_OPTIONS):
         if isinstance(event, dict):
-            (tag, value), = event.items()
+            ((tag, value),) = event.items()
         else:
             tag, value = event, None
         if tag == "Text":

@@ -99,7 +99,9 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
         + (rf"|(?P<letter>{_alternation(letter_prefixes)})" if letter_prefixes else "")
         + r")$"
     )
-    currency_suffix = re.compile(rf"[ \u00a0]+(?i:(?P<name>{_alternation(names)}))\b|[ \u00a0]?(?P<code>{_alternation(codes)})\b")
+    currency_suffix = re.compile(
+        rf"[ \u00a0]+(?i:(?P<name>{_alternation(names)}))\b|[ \u00a0]?(?P<code>{_alternation(codes)})\b"
+    )
 
     units: dict[str, UnitInfo] = {}
     unit_words: dict[str, str] = {}
@@ -123,12 +125,18 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
     before_words: list[str] = []
     after_words: list[str] = []
     for entry in qualifiers_raw.get("qualifiers", []):
-        q = Qualifier(str(entry["name"]), None if entry.get("below") is None else float(entry["below"]), float(entry["above"]))
+        q = Qualifier(
+            str(entry["name"]),
+            None if entry.get("below") is None else float(entry["below"]),
+            float(entry["above"]),
+        )
         for phrase in entry["phrases"]:
             qualifiers[str(phrase).lower()] = q
             (after_words if entry.get("after") else before_words).append(str(phrase))
     qualifier_before = re.compile(rf"(?:^|(?<=[\s(\"“]))(?i:(?P<q>{_alternation(before_words)}))[ \u00a0]*$")
-    qualifier_after = re.compile(rf"(?:[ \u00a0]+(?i:(?P<q>{_alternation(w for w in after_words if w.isalpha() or ' ' in w)}))\b|(?P<sym>\+))")
+    qualifier_after = re.compile(
+        rf"(?:[ \u00a0]+(?i:(?P<q>{_alternation(w for w in after_words if w.isalpha() or ' ' in w)}))\b|(?P<sym>\+))"
+    )
 
     irregular = {str(k).lower(): str(v) for k, v in (nouns.get("irregular") or {}).items()}
     groups: dict[str, str] = {}
@@ -156,7 +164,7 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
 
 
 @functools.cache
-def registry() -> pint.UnitRegistry:
+def registry() -> pint.UnitRegistry[Any]:
     """The process's one pint registry; every physical unit resolves through it."""
     import pint
 

@@ -68,21 +68,212 @@ _MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“,]))(?:minus|negative)[ \u00a0-]$
 _YEAR_TAIL = re.compile(r"[-–/](?:\d{4}|\d{2})\b")
 _AGE_APPOSITION = re.compile(r"\b[A-Z][A-Za-z'’-]+,[ \u00a0]*$")
 _STOP = frozenset(
-    """a an the of in on at to for from by with and or but nor as than that which who whom whose
-    this these those is are was were be been being has have had do does did will would could
-    should may might must can its it their his her our my your they he she we you i per each
-    every more less most least about over under after before during since until into onto upon
-    out up down off not no so such also only just even still yet all both some any other another
-    last next ago later earlier said says according while when where if because there here then
-    now against between among through via including compared versus vs plus minus times a.m p.m
-    am pm percent per cent ahead behind away back around nearly almost across
-    beyond toward towards without within along near like unlike inside outside above below
-    beneath besides despite except way thing things time""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "its",
+        "it",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "they",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "per",
+        "each",
+        "every",
+        "more",
+        "less",
+        "most",
+        "least",
+        "about",
+        "over",
+        "under",
+        "after",
+        "before",
+        "during",
+        "since",
+        "until",
+        "into",
+        "onto",
+        "upon",
+        "out",
+        "up",
+        "down",
+        "off",
+        "not",
+        "no",
+        "so",
+        "such",
+        "also",
+        "only",
+        "just",
+        "even",
+        "still",
+        "yet",
+        "all",
+        "both",
+        "some",
+        "any",
+        "other",
+        "another",
+        "last",
+        "next",
+        "ago",
+        "later",
+        "earlier",
+        "said",
+        "says",
+        "according",
+        "while",
+        "when",
+        "where",
+        "if",
+        "because",
+        "there",
+        "here",
+        "then",
+        "now",
+        "against",
+        "between",
+        "among",
+        "through",
+        "via",
+        "including",
+        "compared",
+        "versus",
+        "vs",
+        "plus",
+        "minus",
+        "times",
+        "a.m",
+        "p.m",
+        "am",
+        "pm",
+        "percent",
+        "per",
+        "cent",
+        "ahead",
+        "behind",
+        "away",
+        "back",
+        "around",
+        "nearly",
+        "almost",
+        "across",
+        "beyond",
+        "toward",
+        "towards",
+        "without",
+        "within",
+        "along",
+        "near",
+        "like",
+        "unlike",
+        "inside",
+        "outside",
+        "above",
+        "below",
+        "beneath",
+        "besides",
+        "despite",
+        "except",
+        "way",
+        "thing",
+        "things",
+        "time",
+    ]
 )
+_COMPARATIVES = frozenset({"more", "fewer", "additional", "extra", "other"})
 _IDENTIFIER_WORDS = frozenset(
-    """no no. number nos. page section article route flight room gate level grade form category
-    type class stage phase unit zone chapter episode channel platform terminal district precinct
-    ward pylon suite tier version model game""".split()
+    [
+        "no",
+        "no.",
+        "number",
+        "nos.",
+        "page",
+        "section",
+        "article",
+        "route",
+        "flight",
+        "room",
+        "gate",
+        "level",
+        "grade",
+        "form",
+        "category",
+        "type",
+        "class",
+        "stage",
+        "phase",
+        "unit",
+        "zone",
+        "chapter",
+        "episode",
+        "channel",
+        "platform",
+        "terminal",
+        "district",
+        "precinct",
+        "ward",
+        "pylon",
+        "suite",
+        "tier",
+        "version",
+        "model",
+        "game",
+    ]
 )
 # Words before "from" that make "from X to Y" a change (two figures) rather than a range.
 _CHANGE_VERB = re.compile(
@@ -193,8 +384,14 @@ class _Reader:
             value, begin = -value, start - 1
         elif not in_range and (minus := _MINUS_BEFORE.search(prose, max(0, start - 10), start)) is not None:
             value, begin, in_range = -value, minus.start(), True
-        glued = currency is None and not in_range and (
-            before.isalpha() or before in "#_@&" or (before in "-/." and start >= 2 and prose[start - 2].isalnum())
+        glued = (
+            currency is None
+            and not in_range
+            and (
+                before.isalpha()
+                or before in "#_@&"
+                or (before in "-/." and start >= 2 and prose[start - 2].isalnum())
+            )
         )
         pos = end
         scale = 1.0
@@ -208,7 +405,9 @@ class _Reader:
             lower = word.lower()
             if lower in ("st", "nd", "rd", "th") or (word == "s" and len(token) == 4):
                 return None, attached.end()
-            if word in SCALES and (currency is not None or glued or word != "m" or self._million(attached.end())):
+            if word in SCALES and (
+                currency is not None or glued or word != "m" or self._million(attached.end())
+            ):
                 scale = SCALES[word]
                 pos = attached.end()
             elif (info := self._unit_named(word)) is not None:
@@ -231,8 +430,12 @@ class _Reader:
                     scale *= SCALES[extra.group("s").lower()]
                     pos = extra.end()
         if (
-            kind == "count" and currency is None and scale == 1.0 and len(token) == 4
-            and token.isdigit() and not in_range
+            kind == "count"
+            and currency is None
+            and scale == 1.0
+            and len(token) == 4
+            and token.isdigit()
+            and not in_range
         ):
             year = self._year(start, pos, int(token))
             if year is not None:
@@ -253,13 +456,21 @@ class _Reader:
         return "percentage_point", "basis_point", match.end(), literal.integer_step, 1.0
 
     def _after(
-        self, begin: int, start: int, pos: int, value: float, step: float, scale: float, kind: ClaimKind, unit: str
+        self,
+        begin: int,
+        start: int,
+        pos: int,
+        value: float,
+        step: float,
+        scale: float,
+        kind: ClaimKind,
+        unit: str,
     ) -> _Quantity | None:
         """Read percent, currency name, unit or counted noun after a number, and its qualifier."""
         prose = self.prose
         if kind == "count" and (percent := _PERCENT.match(prose, pos)) is not None and unit == "":
             literal = Literal(value, step, 1.0 if step >= 1 else step, "")
-            kind, unit, pos, step, extra = self._percent(percent, literal)
+            kind, unit, pos, step, _ = self._percent(percent, literal)
         if kind == "count" or (kind == "currency" and unit in ("$", "¥")):
             named = self.vocab.currency_suffix.match(prose, pos)
             if named is not None:
@@ -314,7 +525,7 @@ class _Reader:
         word = join.group("j")
         left = _PREV_WORD.search(prose, max(0, first.start - 24), first.start)
         left_word = left.group("w").lower() if left else ""
-        if word == "and" and left_word != "between" or word == "-" and join.group() != "-":
+        if (word == "and" and left_word != "between") or (word == "-" and join.group() != "-"):
             return [first], pos
         following = CANDIDATE.match(prose, join.end())
         if following is None:
@@ -331,15 +542,22 @@ class _Reader:
         if not (bare_first or bare_second or (first.kind, first.unit) == (second.kind, second.unit)):
             return [first], pos
         if first.scale == 1.0 and second.scale > 1.0 and 0 < first.value < second.printed:
-            first.value, first.step, first.scale = first.value * second.scale, first.step * second.scale, second.scale
+            first.value, first.step, first.scale = (
+                first.value * second.scale,
+                first.step * second.scale,
+                second.scale,
+            )
         change = word == "to" and (
-            left_word in ("up", "down", "by") and not bare_first or left_word == "from" and self._change_before(left)
+            (left_word in ("up", "down", "by") and not bare_first)
+            or (left_word == "from" and self._change_before(left))
         )
         if not change and first.value < second.value:
             kind, unit = (first.kind, first.unit) if bare_second else (second.kind, second.unit)
             bounds = (first.value, second.value)
             middle = (first.value + second.value) / 2
-            return [_Quantity(first.start, second.end, middle, second.step, kind, unit, first.qualifier, bounds)], second.end
+            return [
+                _Quantity(first.start, second.end, middle, second.step, kind, unit, first.qualifier, bounds)
+            ], second.end
         if word == "-":
             return ([], second.end) if bare_first and bare_second else ([first], pos)
         if word != "to":
@@ -382,7 +600,16 @@ class _Reader:
         if fraction is not None and value <= 20:
             share = value / FRACTIONS[fraction.group("f").lower()] * 100
             spread = share * FRACTION_SPREAD
-            found = _Quantity(begin, fraction.end(), share, 0.0, "percent", "percent", None, (share - spread, share + spread))
+            found = _Quantity(
+                begin,
+                fraction.end(),
+                share,
+                0.0,
+                "percent",
+                "percent",
+                None,
+                (share - spread, share + spread),
+            )
             return self._with_qualifier(found), found.end
         out_of = _OUT_OF.match(prose, end)
         if out_of is not None:
@@ -402,7 +629,7 @@ class _Reader:
         return quantity, quantity.end if quantity is not None else end
 
     def _fraction(self, match: re.Match[str]) -> tuple[_Quantity | None, int]:
-        """"half", "a quarter", "a third" as shares; "the first half" and "quarters" are not."""
+        """ "half", "a quarter", "a third" as shares; "the first half" and "quarters" are not."""
         prose = self.prose
         start, end = match.start(), match.end()
         word = match.group("f").lower()
@@ -411,21 +638,35 @@ class _Reader:
         if word == "half":
             previous = _PREV_WORD.search(prose, max(0, start - 16), start)
             if previous is not None and previous.group("w").lower() in (
-                "first", "second", "last", "next", "the", "a", "and", "this", "that", "latter", "former",
+                "first",
+                "second",
+                "last",
+                "next",
+                "the",
+                "a",
+                "and",
+                "this",
+                "that",
+                "latter",
+                "former",
             ):
                 return None, end
             begin = start
-        elif (article := _ARTICLE_BEFORE.search(prose, max(0, start - 5), start)) is not None and not word.endswith("s"):
+        elif (
+            article := _ARTICLE_BEFORE.search(prose, max(0, start - 5), start)
+        ) is not None and not word.endswith("s"):
             begin = article.start()
         else:
             return None, end
         share = 100.0 / FRACTIONS[word]
         spread = share * FRACTION_SPREAD
-        quantity = _Quantity(begin, end, share, 0.0, "percent", "percent", None, (share - spread, share + spread))
+        quantity = _Quantity(
+            begin, end, share, 0.0, "percent", "percent", None, (share - spread, share + spread)
+        )
         return self._with_qualifier(quantity), end
 
     def _vague(self, match: re.Match[str]) -> tuple[_Quantity | None, int]:
-        """"hundreds of", "tens of thousands of": a count known only to its order of magnitude."""
+        """ "hundreds of", "tens of thousands of": a count known only to its order of magnitude."""
         prose = self.prose
         start = match.start()
         base = VAGUE[match.group("v").lower()]
@@ -445,11 +686,13 @@ class _Reader:
             code = self.vocab.currency_suffixes[named.group("name").lower()]
             if code != "cent":
                 kind, unit, noun_end = "currency", self._resolve_currency(code), named.end()
-        quantity = _Quantity(start, noun_end if unit else end, (low + high) / 2, 0.0, kind, unit, None, (low, high))
+        quantity = _Quantity(
+            start, noun_end if unit else end, (low + high) / 2, 0.0, kind, unit, None, (low, high)
+        )
         return quantity, quantity.end
 
     def _out_of(self, begin: int, value: float, out_of: re.Match[str]) -> _Quantity | None:
-        """"one in five", "3 out of 4" as a share."""
+        """ "one in five", "3 out of 4" as a share."""
         text = out_of.group("d").lower()
         whole = float(text) if text.isdigit() else float(SMALL.get(text, 0))
         if whole <= 0 or value > whole:
@@ -508,6 +751,9 @@ class _Reader:
                 break
             word = found.group("w")
             lower = word.lower()
+            if lower in _COMPARATIVES and not words and not prose.startswith(" than", found.end()):
+                at = found.end()  # "500 more people": the comparative is not the thing counted
+                continue
             if lower in _STOP or lower in SMALL or lower in MULTIPLIERS:
                 break
             words.append((word, found.end()))
@@ -530,7 +776,7 @@ class _Reader:
     def _named_before(self, start: int, step: float) -> bool:
         """A short plain number right after a name is part of it: Xiaomi 13, Boeing 737, iPhone 11."""
         prose = self.prose
-        if not prose[start:start + 4].isdigit() and not (step >= 1 and prose[start:start + 1].isdigit()):
+        if not prose[start : start + 4].isdigit() and not (step >= 1 and prose[start : start + 1].isdigit()):
             return False
         previous = _PREV_WORD.search(prose, max(0, start - 24), start)
         if previous is None:
@@ -540,8 +786,11 @@ class _Reader:
             return True
         lower = word.lower()
         return (
-            any(c.isupper() for c in word) and lower not in _STOP and lower not in self.vocab.qualifiers
-            and not word.endswith(("'s", "’s")) and lower not in MONTH_NAMES
+            any(c.isupper() for c in word)
+            and lower not in _STOP
+            and lower not in self.vocab.qualifiers
+            and not word.endswith(("'s", "’s"))
+            and lower not in MONTH_NAMES
         )
 
     def _identifier(self, start: int, end: int) -> bool:
@@ -557,7 +806,7 @@ class _Reader:
         return previous is not None and previous.group("w")[0].isupper()
 
     def _age(self, start: int, end: int) -> bool:
-        """"Lei, 53, said": a bare number set off by commas after a name is an age."""
+        """ "Lei, 53, said": a bare number set off by commas after a name is an age."""
         prose = self.prose
         if not prose.startswith(",", end):
             return False
@@ -583,7 +832,10 @@ class _Reader:
             last_year = int(last) if len(last) == 4 else year // 100 * 100 + int(last)
             if last_year > year:
                 return DateMention(
-                    start, tail.end(), f"{year:04d}/{last_year:04d}", year_mention(0, 0, year).first,
+                    start,
+                    tail.end(),
+                    f"{year:04d}/{last_year:04d}",
+                    year_mention(0, 0, year).first,
                     year_mention(0, 0, last_year).last,
                 )
         return year_mention(start, pos, year)
@@ -611,8 +863,16 @@ class _Reader:
         return self._make(d.start, d.end, "date", "day", None, first, (first + last) / 2, last, d.iso)
 
     def _make(
-        self, start: int, end: int, kind: ClaimKind, unit: str, qualifier: str | None,
-        low: float, nominal: float, high: float, iso: str | None,
+        self,
+        start: int,
+        end: int,
+        kind: ClaimKind,
+        unit: str,
+        qualifier: str | None,
+        low: float,
+        nominal: float,
+        high: float,
+        iso: str | None,
     ) -> Claim:
         doc = self.doc
         source_start = doc.source_offset(start)
@@ -652,7 +912,9 @@ def _singular(word: str) -> str:
 def _token_end(prose: str, pos: int) -> int:
     """The end of the alphanumeric token running through `pos` (an identifier to skip whole)."""
     n = len(prose)
-    while pos < n and (prose[pos].isalnum() or (prose[pos] in "-_." and pos + 1 < n and prose[pos + 1].isalnum())):
+    while pos < n and (
+        prose[pos].isalnum() or (prose[pos] in "-_." and pos + 1 < n and prose[pos + 1].isalnum())
+    ):
         pos += 1
     return pos
 

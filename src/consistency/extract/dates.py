@@ -9,9 +9,30 @@ import re
 from dataclasses import dataclass
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -81,6 +102,12 @@ def _resolve(match: re.Match[str], anchor: dt.date | None) -> DateMention | None
         return DateMention(match.start(), match.end(), iso, None, None)
     if day is None:
         last_day = calendar.monthrange(year, month)[1]
-        return DateMention(match.start(), match.end(), f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last_day))
+        return DateMention(
+            match.start(),
+            match.end(),
+            f"{year:04d}-{month:02d}",
+            dt.date(year, month, 1),
+            dt.date(year, month, last_day),
+        )
     when = dt.date(year, month, day)
     return DateMention(match.start(), match.end(), when.isoformat(), when, when)

@@ -1,0 +1,155 @@
+"""The command line: `consistency extract` as newsroom scripts and editors call it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from consistency.cli import main
+
+from conftest import EXAMPLE
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    status = main(args)
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def claims_by_text(payload: str) -> dict[str, dict[str, object]]:
+    files = json.loads(payload)["files"]
+    return {c["text"]: c for f in files for c in f["claims"]}
+
+
+def test_example_article_claims(capsys: pytest.CaptureFixture[str]) -> None:
+    """The example article's figures come out as the intervals an editor would read them as."""
+    status, out, _ = run(["extract", "--format", "json", str(EXAMPLE)], capsys)
+    assert status == 0
+    claims = claims_by_text(out)
+    yuan = claims["more than 3 billion yuan"]
+    assert yuan["unit"] == "CNY" and yuan["low"] >= 3e9  # type: ignore[operator]
+    usd = claims["$439 million"]
+    assert (usd["unit"], usd["low"], usd["high"]) == ("USD", 438.5e6, 439.5e6)
+    phase = claims["3.3 billion yuan"]
+    assert (phase["unit"], phase["low"], phase["high"]) == ("CNY", 3.25e9, 3.35e9)
+    staff = claims["more than 2,300 R&D personnel"]
+    assert staff["unit"] == "people" and staff["low"] >= 2300  # type: ignore[operator]
+    assert claims["over 500 people"]["low"] >= 500  # type: ignore[operator]
+    assert claims["nearly 1,800 people"]["high"] <= 1800  # type: ignore[operator]
+    assert claims["140 test vehicles"]["unit"] == "vehicle"
+    assert claims["10,000 offline Chinese stores"]["unit"] == "store"
+    assert claims["a quarter"]["nominal"] == 25 and claims["a quarter"]["kind"] == "percent"
+    assert claims["half"]["nominal"] == 50 and claims["half"]["kind"] == "percent"
+    for text, low, high in (("15-20 years", 15, 20), ("6-7 years", 6, 7)):
+        assert (claims[text]["kind"], claims[text]["unit"], claims[text]["low"], claims[text]["high"]) == (
+            "duration",
+            "year",
+            low,
+            high,
+        )
+    assert (claims["six months"]["nominal"], claims["six months"]["unit"]) == (6, "month")
+    assert claims["$148,926"]["unit"] == "USD"
+    assert claims["100%"]["nominal"] == 100
+    assert claims["2024"]["kind"] == "date"
+
+
+def test_json_claims_carry_the_documented_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    """Every claim in the JSON has the fields DESIGN.md promises to other tools."""
+    _, out, _ = run(["extract", "--format", "json", str(EXAMPLE)], capsys)
+    payload = json.loads(out)
+    assert payload["files"][0]["path"] == str(EXAMPLE)
+    fields = {
+        "text",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "kind",
+        "unit",
+        "low",
+        "nominal",
+        "high",
+        "qualifier",
+    }
+    for claim in payload["files"][0]["claims"]:
+        assert fields <= claim.keys()
+
+
+def test_text_format_is_path_line_col(capsys: pytest.CaptureFixture[str]) -> None:
+    """Text output starts each line with `path:line:col:` like ruff and flake8."""
+    _, out, _ = run(["extract", str(EXAMPLE)], capsys)
+    line = next(x for x in out.splitlines() if "$439 million" in x)
+    assert line.startswith(f"{EXAMPLE}:22:78: currency 439000000 [438500000, 439500000] USD")
+
+
+def test_stdin_is_read_with_a_dash(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-` reads the article from standard input."""
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"It hired 40 engineers.\n")))
+    status, out, _ = run(["extract", "--format", "json", "-"], capsys)
+    assert status == 0
+    assert list(claims_by_text(out)) == ["40 engineers"]
+
+
+def test_bad_files_are_reported_and_the_rest_still_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing or non-UTF-8 file is a one-line error with exit 2; other files are still read."""
+    latin = tmp_path / "latin.md"
+    latin.write_bytes(b"Caf\xe9 sales rose 5%.\n")
+    status, out, err = run(
+        ["extract", "--format", "json", str(tmp_path / "missing.md"), str(latin), str(EXAMPLE)], capsys
+    )
+    assert status == 2
+    assert f"{tmp_path / 'missing.md'}: no such file" in err
+    assert f"{latin}:1: not UTF-8 text (byte 0xe9 at offset 3)" in err
+    assert len(err.strip().splitlines()) == 2
+    assert [f["path"] for f in json.loads(out)["files"]] == [str(EXAMPLE)]
+
+
+def test_folders_are_walked_for_articles(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A folder is searched for *.md, *.markdown and *.txt; one with none is an error."""
+    (tmp_path / "b.md").write_text("It hired 40 engineers.\n")
+    (tmp_path / "a.txt").write_text("It sold 140 cars.\n")
+    (tmp_path / "notes.csv").write_text("1,2,3\n")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    status, out, err = run(["extract", "--format", "json", str(tmp_path), str(empty)], capsys)
+    assert [Path(f["path"]).name for f in json.loads(out)["files"]] == ["a.txt", "b.md"]
+    assert status == 2 and "no articles" in err
+
+
+def test_article_is_never_modified(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The checker reads articles and never writes them."""
+    article = tmp_path / "story.md"
+    article.write_text(EXAMPLE.read_text())
+    before = article.stat().st_mtime_ns, article.read_bytes()
+    run(["extract", str(article)], capsys)
+    assert (article.stat().st_mtime_ns, article.read_bytes()) == before
+
+
+def test_console_script_runs() -> None:
+    """The installed `consistency` command runs the same CLI."""
+    done = subprocess.run(
+        [sys.executable, "-m", "consistency", "extract", "--format", "json", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "$439 million" in claims_by_text(done.stdout)
+
+
+def test_builtin_rules_are_installed() -> None:
+    """The vocabulary files ship with the package, so a plain `pip install .` finds them."""
+    from consistency.resources import builtin_rules_dir
+
+    for name in ("qualifiers.yaml", "nouns.yaml", "currencies.yaml", "units.yaml"):
+        assert (builtin_rules_dir() / name).is_file()

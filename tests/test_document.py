@@ -1,0 +1,124 @@
+"""The document layer: only prose is read, and every claim points at its place in the source."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import consistency
+from consistency.document import parse_document
+from consistency.errors import ConsistencyError
+from consistency.sentences import split_sentences
+
+
+def texts(source: str) -> list[str]:
+    return [c.text for c in consistency.extract(source) if c.kind != "date"]
+
+
+def test_front_matter_sets_date_and_currency() -> None:
+    """`date` and `currency` come from YAML front matter; other keys are kept as metadata."""
+    doc = parse_document("---\ndate: 2023-02-10\ncurrency: aud\ndesk: business\n---\nText.\n")
+    assert doc.meta.date == dt.date(2023, 2, 10)
+    assert doc.meta.currency == "AUD"
+    assert doc.meta.model_extra == {"desk": "business"}
+
+
+def test_front_matter_is_not_prose() -> None:
+    """Numbers in front matter are metadata, never claims."""
+    assert texts("---\ndate: 2023-02-10\nwords: 500\n---\nIt hired 20 engineers.\n") == ["20 engineers"]
+
+
+@pytest.mark.parametrize(
+    ("source", "message", "line"),
+    [
+        ("---\ndate: [unclosed\n---\nText\n", "broken front matter", 2),
+        ("---\ndate: 2023-13-45\n---\nText\n", "is not a date", 2),
+        ("---\ncurrency: dollars\n---\nText\n", "not an ISO 4217 code", 2),
+        ("---\n- a\n- b\n---\nText\n", "not a mapping", 1),
+    ],
+)
+def test_bad_front_matter_is_a_one_line_error(source: str, message: str, line: int) -> None:
+    """Broken front matter names the file and the line."""
+    with pytest.raises(ConsistencyError) as caught:
+        parse_document(source, path="story.md")
+    assert message in str(caught.value)
+    assert str(caught.value).startswith(f"story.md:{line}: ")
+    assert "\n" not in str(caught.value)
+
+
+def test_code_html_and_urls_are_not_prose() -> None:
+    """Code spans, fenced code, HTML and URLs never yield claims; table cells do."""
+    source = """It paid `5 million` in code.
+
+<div class="note">
+Hidden 7 million
+</div>
+
+```
+total = 3,000 people
+```
+
+See https://example.com/2019/500-jobs or www.example.org/42 for 12 more staff.
+
+| Year | Staff |
+|---|---|
+| now | 40 engineers |
+"""
+    assert texts(source) == ["12 more staff", "40 engineers"]
+
+
+def test_positions_point_at_the_source() -> None:
+    """Line and column are 1-based, in characters, and survive non-ASCII text and markup."""
+    source = (
+        "---\ndate: 2023-02-10\n---\n# Xiaomi’s plan\n\nLei said **€5 million** and “nearly 1,800 people”.\n"
+    )
+    claims = [c for c in consistency.extract(source) if c.kind != "date"]
+    lines = source.split("\n")
+    for claim in claims:
+        assert lines[claim.line - 1][claim.column - 1 :].startswith(claim.text)
+        assert source[claim.start : claim.end] == claim.text
+    assert [(c.line, c.column) for c in claims] == [(6, 12), (6, 30)]
+
+
+def test_entities_and_escapes_map_to_their_source() -> None:
+    """A text event shorter than its source (an entity) still maps claims to the right line."""
+    source = "Costs &amp; fees were\n$5 million \\* in total.\n"
+    claim = next(c for c in consistency.extract(source))
+    assert (claim.line, claim.column) == (2, 1)
+
+
+def test_plain_text_is_read_as_written(tmp_path: object) -> None:
+    """A `.txt` article is prose as it stands: Markdown syntax is not interpreted."""
+    from pathlib import Path
+
+    from consistency.document import read_document
+
+    path = Path(str(tmp_path)) / "story.txt"
+    path.write_text("Code `5 people` stays text here.\n", encoding="utf-8")
+    doc = read_document(path)
+    assert "`5 people`" in doc.prose
+
+
+@pytest.mark.parametrize(
+    ("prose", "count"),
+    [
+        ("The U.S. economy grew. Mr. Smith agreed.", 2),
+        ("On Feb. 9 it rose 3.3 percent. It fell later.", 2),
+        ("He lives at No. 5 Main Street. She does not.", 2),
+        ("It rose! Then it fell? Yes.", 3),
+        ("First paragraph\n\nSecond paragraph", 2),
+        ("He met J. Smith at 5 p.m. on Monday.", 1),
+    ],
+)
+def test_sentence_splitter_survives_abbreviations(prose: str, count: int) -> None:
+    """Abbreviations, initials and decimals do not end sentences; blank lines do."""
+    assert len(split_sentences(prose)) == count
+
+
+def test_claims_know_their_sentence() -> None:
+    """Claims in one sentence share its index; the next sentence has the next one."""
+    claims = [
+        c for c in consistency.extract("The U.S. unit hired 50 staff and 20 engineers. It sold 140 cars.")
+    ]
+    assert [c.sentence for c in claims] == [0, 0, 1]
