@@ -29,5 +29,7 @@ def test_conversions_through_pint_are_right() -> None:
 def test_currency_codes_are_iso_shaped() -> None:
     """Every currency the vocabulary names is a three-letter code (or an ambiguous symbol)."""
     vocab = vocabulary()
-    targets = set(vocab.currency_prefixes.values()) | set(vocab.currency_suffixes.values())
+    names = vocab.currency_names
+    targets = set(vocab.currency_prefixes.values()) | set(names.cased.values()) | set(names.loose.values())
     assert {t for t in targets if not re.fullmatch(r"[A-Z]{3}", t)} <= {"$", "¥", "cent"}
+    assert "GBX" in targets  # pence, as exchanges quote them

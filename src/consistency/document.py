@@ -21,6 +21,8 @@ from consistency.models import FrontMatter
 from consistency.sentences import split_sentences
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+# libyaml's safe loader when PyYAML was built with it: the same safe schema, many times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _URL = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
 _MARKDOWN_OPTIONS = (
     pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH | pyromark.Options.ENABLE_FOOTNOTES
@@ -152,7 +154,7 @@ def _front_matter(text: str, path: str) -> tuple[int, FrontMatter]:
     if match is None:
         return 0, FrontMatter()
     try:
-        raw = yaml.safe_load(match.group(1) or "") or {}
+        raw = yaml.load(match.group(1) or "", Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         # The context mark is where the broken construct opened, nearer the writer's slip.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)

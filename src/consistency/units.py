@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from consistency.errors import ConsistencyError
 from consistency.resources import builtin_rules_dir, load_yaml
 
 if TYPE_CHECKING:
     import pint
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,64 @@ class UnitInfo:
     kind: str
 
 
+# Up to three words after a figure: where unit and currency names are looked up in tables.
+_TOKENS = re.compile(
+    r"(?P<sep>[ \u00a0]?(?:-[ \u00a0]?)?)(?P<a>[^\s,;:!?()\[\]\"“”]+)"
+    r"(?:[ \u00a0]+(?P<b>[^\s,;:!?()\[\]\"“”]+))?(?:[ \u00a0]+(?P<c>[^\s,;:!?()\[\]\"“”]+))?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseTable(Generic[T]):
+    """Phrases to values: symbols match as written ("m", "GW", "USD"), words in any case."""
+
+    cased: dict[str, T]
+    loose: dict[str, T]
+
+    @classmethod
+    def build(cls, entries: Iterable[tuple[str, T]], *, cased: Callable[[str], bool]) -> PhraseTable[T]:
+        """A table from (phrase, value) pairs; `cased` says which phrases match only as written."""
+        exact: dict[str, T] = {}
+        loose: dict[str, T] = {}
+        for phrase, value in entries:
+            if cased(phrase):
+                exact.setdefault(phrase, value)
+            else:
+                loose.setdefault(phrase.lower(), value)
+        return cls(exact, loose)
+
+    def get(self, phrase: str) -> T | None:
+        """The value of one phrase, or None."""
+        found = self.cased.get(phrase)
+        return found if found is not None else self.loose.get(phrase.lower())
+
+    def after(self, prose: str, pos: int) -> tuple[T, int, str] | None:
+        """The longest phrase of up to three words starting at `pos`: value, end, and separator."""
+        tokens = _TOKENS.match(prose, pos)
+        if tokens is None:
+            return None
+        for group in ("c", "b", "a"):
+            end = tokens.end(group)
+            if end < 0:
+                continue
+            phrase = prose[tokens.end("sep") : end]
+            for candidate, stop in _trimmed(phrase, end):
+                found = self.get(candidate)
+                if found is not None:
+                    return found, stop, tokens.group("sep")
+        return None
+
+
+def _trimmed(phrase: str, end: int) -> Iterator[tuple[str, int]]:
+    """A phrase as written, then without a final full stop, then cut at a hyphen ("kilometre-long")."""
+    yield phrase, end
+    if phrase.endswith("."):
+        yield phrase[:-1], end - 1
+    if " " not in phrase and "-" in phrase[1:]:
+        head = phrase[: phrase.index("-", 1)]
+        yield head, end - len(phrase) + len(head)
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """Everything the extractor looks up around a number, compiled once."""
@@ -46,15 +106,12 @@ class Vocabulary:
     currency_prefix: re.Pattern[str]
     currency_prefix_ahead: re.Pattern[str]
     currency_prefixes: dict[str, str]
-    currency_suffix: re.Pattern[str]
-    currency_suffixes: dict[str, str]
+    currency_names: PhraseTable[str]
     default_dollar: str
-    unit_suffix: re.Pattern[str]
     units: dict[str, UnitInfo]
-    unit_words: dict[str, UnitInfo]
-    qualifier_before: re.Pattern[str]
-    qualifier_after: re.Pattern[str]
+    unit_names: PhraseTable[UnitInfo]
     qualifiers: dict[str, Qualifier]
+    qualifiers_after: dict[str, Qualifier]
     irregular_nouns: dict[str, str]
     noun_groups: dict[str, str]
     currency_codes: frozenset[str]
@@ -86,10 +143,9 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
     prefixes = {str(k): str(v) for k, v in _mapping(currencies, "prefixes", folder).items()}
     for code in codes:
         prefixes.setdefault(code, aliases.get(code, code))
-    names = {str(k): str(v) for k, v in _mapping(currencies, "names", folder).items()}
-    suffixes = {k.lower(): v for k, v in names.items()}
-    for code in codes:
-        suffixes.setdefault(code.lower(), aliases.get(code, code))
+    names = [(str(k), str(v)) for k, v in _mapping(currencies, "names", folder).items()]
+    names += [(code, aliases.get(code, code)) for code in codes]
+    currency_names = PhraseTable.build(names, cased=lambda phrase: phrase.isupper())
 
     # Symbols may be followed by a space ("US$ 5", "Rs 1,002"); a bare letter prefix may not.
     symbol_prefixes = [p for p in prefixes if len(p) > 1 or not p.isalpha()]
@@ -99,31 +155,23 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
         + (rf"|(?P<letter>{_alternation(letter_prefixes)})" if letter_prefixes else "")
         + r")$"
     )
-    currency_suffix = re.compile(
-        rf"[ \u00a0]+(?i:(?P<name>{_alternation(names)}))\b|[ \u00a0]?(?P<code>{_alternation(codes)})\b"
-    )
 
     units: dict[str, UnitInfo] = {}
-    unit_words: dict[str, str] = {}
-    cased_words: list[str] = []
-    loose_words: list[str] = []
+    unit_entries: list[tuple[str, UnitInfo]] = []
+    cased_words: set[str] = set()
     for name, spec in _mapping(units_raw, "units", folder).items():
         if not isinstance(spec, dict) or "pint" not in spec or "words" not in spec:
             raise ConsistencyError(f"unit {name!r} needs `pint` and `words`", path=str(folder / "units.yaml"))
-        units[str(name)] = UnitInfo(str(name), str(spec["pint"]), str(spec.get("kind", "physical")))
-        for word in spec["words"]:
-            word = str(word)
-            cased = bool(spec.get("case")) or len(word) <= 3
-            unit_words[word if cased else word.lower()] = str(name)
-            (cased_words if cased else loose_words).append(word)
-    unit_suffix = re.compile(
-        r"(?P<sep>[ \u00a0]?-?[ \u00a0]?)"
-        rf"(?P<unit>(?i:{_alternation(loose_words)})|{_alternation(cased_words)})(?![A-Za-z0-9])"
-    )
+        info = UnitInfo(str(name), str(spec["pint"]), str(spec.get("kind", "physical")))
+        units[info.name] = info
+        for word in map(str, spec["words"]):
+            unit_entries.append((word, info))
+            if spec.get("case") or len(word) <= 3:
+                cased_words.add(word)
+    unit_names = PhraseTable.build(unit_entries, cased=cased_words.__contains__)
 
     qualifiers: dict[str, Qualifier] = {}
-    before_words: list[str] = []
-    after_words: list[str] = []
+    qualifiers_after: dict[str, Qualifier] = {}
     for entry in qualifiers_raw.get("qualifiers", []):
         q = Qualifier(
             str(entry["name"]),
@@ -131,12 +179,7 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
             float(entry["above"]),
         )
         for phrase in entry["phrases"]:
-            qualifiers[str(phrase).lower()] = q
-            (after_words if entry.get("after") else before_words).append(str(phrase))
-    qualifier_before = re.compile(rf"(?:^|(?<=[\s(\"“]))(?i:(?P<q>{_alternation(before_words)}))[ \u00a0]*$")
-    qualifier_after = re.compile(
-        rf"(?:[ \u00a0]+(?i:(?P<q>{_alternation(w for w in after_words if w.isalpha() or ' ' in w)}))\b|(?P<sym>\+))"
-    )
+            (qualifiers_after if entry.get("after") else qualifiers)[str(phrase).lower()] = q
 
     irregular = {str(k).lower(): str(v) for k, v in (nouns.get("irregular") or {}).items()}
     groups: dict[str, str] = {}
@@ -148,15 +191,12 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
         currency_prefix=currency_prefix,
         currency_prefix_ahead=re.compile(rf"(?:{_alternation(symbol_prefixes)})[ \u00a0]?"),
         currency_prefixes=prefixes,
-        currency_suffix=currency_suffix,
-        currency_suffixes=suffixes,
+        currency_names=currency_names,
         default_dollar=str(currencies.get("default_dollar", "USD")),
-        unit_suffix=unit_suffix,
         units=units,
-        unit_words={w: units[n] for w, n in unit_words.items()},
-        qualifier_before=qualifier_before,
-        qualifier_after=qualifier_after,
+        unit_names=unit_names,
         qualifiers=qualifiers,
+        qualifiers_after=qualifiers_after,
         irregular_nouns=irregular,
         noun_groups=groups,
         currency_codes=codes | frozenset(aliases),

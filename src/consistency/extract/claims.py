@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from consistency.document import Document
 from consistency.extract.dates import MONTHS as MONTH_NAMES
@@ -27,15 +28,36 @@ from consistency.extract.numbers import (
     words_value,
 )
 from consistency.models import Claim, ClaimKind
-from consistency.units import Qualifier, UnitInfo, Vocabulary
+from consistency.units import Qualifier, Vocabulary
 
 _WORD = "|".join(sorted([*SMALL, *MULTIPLIERS, "dozen"], key=len, reverse=True))
 _FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
-CANDIDATE = re.compile(
-    r"(?P<d>\d+(?:[.,]\d+)*|(?<![\w.])\.\d+)"
-    rf"|\b(?i:(?P<w>(?:{_WORD})(?:(?:[ \u00a0-]|[ \u00a0]and[ \u00a0])(?:{_WORD}))*)"
-    rf"|(?P<f>{_FRACTION})|(?P<v>{'|'.join(VAGUE)})[ \u00a0]of)\b"
-)
+_NUMBER_WORD_RUN = re.compile(rf"(?:{_WORD})(?:(?:[ \u00a0-]|[ \u00a0]and[ \u00a0])(?:{_WORD}))*\b")
+
+
+def _trie(words: list[str]) -> str:
+    """A regex for a set of words whose every branch starts with a letter, so the scan can skip
+    straight to the letters that may begin one (a plain alternation is tried at every offset)."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return emit(root)
+
+
+# Candidates are found on the lower-cased prose in two fast passes: digit runs, and number words.
+DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+NUMBER_WORD = re.compile(_trie(sorted({*SMALL, *MULTIPLIERS, "dozen", *FRACTIONS, *VAGUE})) + r"(?![a-z])")
 # Shapes that hold digits but state no quantity: times, phone numbers, slashed dates, versions.
 NOT_QUANTITY = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?[ap]\.?m\.?)?"
@@ -65,6 +87,7 @@ _OUT_OF = re.compile(rf"[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0]
 _AND_A_HALF = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.I)
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<a>[Aa]n?|[Oo]ne)[ \u00a0]$")
 _MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“,]))(?:minus|negative)[ \u00a0-]$", re.I)
+_OR_MORE = re.compile(r"[ \u00a0]+((?:or|and)[ \u00a0]+(?:more|above)|plus)\b", re.I)
 _YEAR_TAIL = re.compile(r"[-–/](?:\d{4}|\d{2})\b")
 _AGE_APPOSITION = re.compile(r"\b[A-Z][A-Za-z'’-]+,[ \u00a0]*$")
 _STOP = frozenset(
@@ -326,24 +349,24 @@ class _Reader:
         """Claims for every candidate that reads as a quantity or a date."""
         quantities: list[_Quantity] = []
         dates = list(self.dates)
-        prose = self.prose
         pos = 0
-        while (match := CANDIDATE.search(prose, pos)) is not None:
-            at = match.start()
-            k = bisect.bisect_right(self.date_starts, at) - 1
-            if k >= 0 and at < self.dates[k].end:
+        for start, end, sort in self._candidates():
+            if start < pos:
+                continue
+            k = bisect.bisect_right(self.date_starts, start) - 1
+            if k >= 0 and start < self.dates[k].end:
                 pos = self.dates[k].end
                 continue
             found: _Quantity | DateMention | None
-            if match.group("d") is not None:
-                found, pos = self._digits(at, match.end())
-            elif match.group("w") is not None:
-                found, pos = self._words(match)
-            elif match.group("f") is not None:
-                found, pos = self._fraction(match)
+            if sort == "d":
+                found, pos = self._digits(start, end)
+            elif sort == "w":
+                found, pos = self._words(start, end)
+            elif sort == "f":
+                found, pos = self._fraction(start, end)
             else:
-                found, pos = self._vague(match)
-            pos = max(pos, match.end())
+                found, pos = self._vague(start, end)
+            pos = max(pos, end)
             if isinstance(found, _Quantity):
                 joined, pos = self._range(found, pos)
                 quantities.extend(joined)
@@ -353,6 +376,34 @@ class _Reader:
         claims.extend(self._date_claim(d) for d in dates)
         claims.sort(key=lambda c: (c.start, c.end))
         return claims
+
+    def _candidates(self) -> list[tuple[int, int, str]]:
+        """Every digit run ("d") and number word: runs ("w"), fractions ("f"), "hundreds of" ("v")."""
+        prose = self.prose
+        lower = prose.lower()
+        if len(lower) != len(prose):
+            lower = prose  # a rare lower-casing that changes length: scan the prose as it is
+        found = []
+        for match in DIGITS.finditer(lower):
+            start = match.start()
+            # ".001 per cent": a leading decimal point belongs to the number
+            if start and lower[start - 1] == "." and (start < 2 or not lower[start - 2].isalnum()):
+                start -= 1
+            found.append((start, match.end(), "d"))
+        for match in NUMBER_WORD.finditer(lower):
+            start, word = match.start(), match.group()
+            if start and lower[start - 1].isalpha():
+                continue
+            if word in FRACTIONS:
+                found.append((start, match.end(), "f"))
+            elif word in VAGUE:
+                if lower.startswith(" of", match.end()):
+                    found.append((start, match.end() + 3, "v"))
+            else:
+                run = _NUMBER_WORD_RUN.match(lower, start)
+                found.append((start, run.end() if run else match.end(), "w"))
+        found.sort()
+        return found
 
     # -- digits ----------------------------------------------------------------------------------
 
@@ -410,10 +461,10 @@ class _Reader:
             ):
                 scale = SCALES[word]
                 pos = attached.end()
-            elif (info := self._unit_named(word)) is not None:
+            elif (info := self.vocab.unit_names.get(word)) is not None:
                 kind, unit, pos = info.kind, info.name, attached.end()  # type: ignore[assignment]
-            elif lower in self.vocab.currency_suffixes and currency is None:
-                kind, unit, pos = "currency", self.vocab.currency_suffixes[lower], attached.end()
+            elif currency is None and (code := self.vocab.currency_names.get(word)) is not None:
+                kind, unit, pos = "currency", code, attached.end()
             elif lower in ("x",) and currency is None:
                 kind, unit, pos = "ratio", "times", attached.end()
             else:
@@ -472,34 +523,32 @@ class _Reader:
             literal = Literal(value, step, 1.0 if step >= 1 else step, "")
             kind, unit, pos, step, _ = self._percent(percent, literal)
         if kind == "count" or (kind == "currency" and unit in ("$", "¥")):
-            named = self.vocab.currency_suffix.match(prose, pos)
+            named = self._currency_name(pos)
             if named is not None:
-                code = self.vocab.currency_suffixes[(named.group("name") or named.group("code")).lower()]
+                code, named_end = named
                 if kind == "count" or code not in ("$", "¥", "cent", "GBX"):
-                    pos = named.end()
+                    pos = named_end
                     if code == "cent":
                         code, scale = "$", scale * 0.01
                     kind, unit = "currency", code
         if kind == "count":
-            found = self.vocab.unit_suffix.match(prose, pos)
+            found = self.vocab.unit_names.after(prose, pos)
             if found is not None:
-                word = found.group("unit")
-                info = self._unit_named(word)
-                if info is not None and not (info.name == "pound" and scale > 1):
-                    kind, unit, pos = info.kind, info.name, found.end()  # type: ignore[assignment]
+                info, unit_end, _ = found
+                if not (info.name == "pound" and scale > 1):
+                    kind, unit, pos = info.kind, info.name, unit_end  # type: ignore[assignment]
         if kind == "count" and (ratio := _RATIO.match(prose, pos)) is not None:
             kind, unit, pos = "ratio", "times", ratio.end()
         if kind == "currency":
             unit = self._resolve_currency(unit)
         qualifier = None
-        left = self.vocab.qualifier_before.search(prose, max(0, begin - 32), begin)
+        left = self._qualifier_before(begin)
         if left is not None:
-            qualifier = self.vocab.qualifiers[left.group("q").lower()]
-            begin = left.start()
-        right = self.vocab.qualifier_after.match(prose, pos)
-        if right is not None and qualifier is None:
-            qualifier = self.vocab.qualifiers[(right.group("q") or right.group("sym")).lower()]
-            pos = right.end()
+            qualifier, begin = left
+        else:
+            right = self._qualifier_after(pos)
+            if right is not None:
+                qualifier, pos = right
         if kind == "count":
             if scale == 1.0 and self._named_before(start, step):
                 return None
@@ -527,12 +576,12 @@ class _Reader:
         left_word = left.group("w").lower() if left else ""
         if (word == "and" and left_word != "between") or (word == "-" and join.group() != "-"):
             return [first], pos
-        following = CANDIDATE.match(prose, join.end())
+        following = DIGITS.match(prose, join.end())
         if following is None:
             # "$3 to $4 billion": a currency symbol may stand between the join and the figure.
             currency = self.vocab.currency_prefix_ahead.match(prose, join.end())
-            following = CANDIDATE.match(prose, currency.end()) if currency else None
-        if following is None or following.group("d") is None:
+            following = DIGITS.match(prose, currency.end()) if currency else None
+        if following is None:
             return [first], pos
         second, _ = self._digits(following.start(), following.end(), in_range=True)
         if not isinstance(second, _Quantity):
@@ -579,16 +628,14 @@ class _Reader:
 
     # -- number words ----------------------------------------------------------------------------
 
-    def _words(self, match: re.Match[str]) -> tuple[_Quantity | None, int]:
+    def _words(self, start: int, end: int) -> tuple[_Quantity | None, int]:
         """Number words: "six", "twenty-five", "a dozen", "two-thirds", "one in five"."""
         prose = self.prose
-        start, end = match.start(), match.end()
-        run = match.group("w")
-        words = [w for w in re.split(r"[\s\u00a0-]+", run.lower()) if w]
+        words = [w for w in re.split(r"[\s\u00a0-]+", prose[start:end].lower()) if w]
         value = words_value(words)
         if value is None:
             return None, end
-        if run[0].isupper() and not self._sentence_initial(start):
+        if prose[start].isupper() and not self._sentence_initial(start):
             return None, end  # "Formula One", "Chapter Two"
         begin = start
         if all(w in MULTIPLIERS or w == "dozen" for w in words):
@@ -628,11 +675,10 @@ class _Reader:
             quantity.printed = value
         return quantity, quantity.end if quantity is not None else end
 
-    def _fraction(self, match: re.Match[str]) -> tuple[_Quantity | None, int]:
+    def _fraction(self, start: int, end: int) -> tuple[_Quantity | None, int]:
         """ "half", "a quarter", "a third" as shares; "the first half" and "quarters" are not."""
         prose = self.prose
-        start, end = match.start(), match.end()
-        word = match.group("f").lower()
+        word = prose[start:end].lower()
         if prose[end : end + 1] == "-":
             return None, end
         if word == "half":
@@ -665,27 +711,23 @@ class _Reader:
         )
         return self._with_qualifier(quantity), end
 
-    def _vague(self, match: re.Match[str]) -> tuple[_Quantity | None, int]:
+    def _vague(self, start: int, end: int) -> tuple[_Quantity | None, int]:
         """ "hundreds of", "tens of thousands of": a count known only to its order of magnitude."""
         prose = self.prose
-        start = match.start()
-        base = VAGUE[match.group("v").lower()]
+        base = VAGUE[prose[start : end - 3].lower()]
         low, high = base, base * 10
         if prose[max(0, start - 8) : start].lower() == "tens of ":
             start -= 8
             low, high = base * 10, base * 100
-        end = match.end()
         more = re.compile(r"[ \u00a0](thousands|millions)[ \u00a0]of\b", re.I).match(prose, end)
         if more is not None:
             factor = VAGUE[more.group(1).lower()]
             low, high, end = low * factor, high * factor, more.end()
         kind: ClaimKind = "count"
         unit, noun_end = self._counted_noun(end, high)
-        named = self.vocab.currency_suffix.match(prose, end)
-        if named is not None and named.group("name"):
-            code = self.vocab.currency_suffixes[named.group("name").lower()]
-            if code != "cent":
-                kind, unit, noun_end = "currency", self._resolve_currency(code), named.end()
+        named = self._currency_name(end)
+        if named is not None and named[0] != "cent":
+            kind, unit, noun_end = "currency", self._resolve_currency(named[0]), named[1]
         quantity = _Quantity(
             start, noun_end if unit else end, (low + high) / 2, 0.0, kind, unit, None, (low, high)
         )
@@ -701,11 +743,54 @@ class _Reader:
         return _Quantity(begin, out_of.end(), share, 0.0, "percent", "percent", None, (share, share))
 
     def _with_qualifier(self, quantity: _Quantity) -> _Quantity:
-        left = self.vocab.qualifier_before.search(self.prose, max(0, quantity.start - 32), quantity.start)
+        left = self._qualifier_before(quantity.start)
         if left is not None:
-            quantity.qualifier = self.vocab.qualifiers[left.group("q").lower()]
-            quantity.start = left.start()
+            quantity.qualifier, quantity.start = left
         return quantity
+
+    def _qualifier_before(self, begin: int) -> tuple[Qualifier, int] | None:
+        """The qualifier ending right before a figure ("more than", "~"), and where it starts."""
+        window = self.prose[max(0, begin - 40) : begin]
+        stripped = window.rstrip(" \u00a0")
+        if not stripped:
+            return None
+        qualifiers = self.vocab.qualifiers
+        offset = begin - len(window)
+        for size in (2, 1):
+            symbol = qualifiers.get(stripped[-size:])
+            if symbol is not None and not stripped[-size:].isalpha():
+                return symbol, offset + len(stripped) - size
+        if len(stripped) == len(window):
+            return None
+        parts = stripped.rsplit(None, 4)
+        for size in range(min(4, len(parts) - (begin > 40)), 0, -1):
+            phrase = " ".join(parts[-size:]).lstrip("(\"“‘'")
+            found = qualifiers.get(phrase.lower())
+            if found is not None:
+                at = len(stripped)
+                for token in reversed(parts[-size:]):
+                    at = stripped.rfind(token, 0, at)
+                lead = len(parts[-size]) - len(parts[-size].lstrip("(\"“‘'"))
+                return found, offset + at + lead
+        return None
+
+    def _qualifier_after(self, pos: int) -> tuple[Qualifier, int] | None:
+        """A qualifier that follows its figure ("40 or more", "500+")."""
+        prose = self.prose
+        after = self.vocab.qualifiers_after
+        if prose.startswith("+", pos):
+            return after["+"], pos + 1
+        found = _OR_MORE.match(prose, pos)
+        if found is not None and found.group(1).lower() in after:
+            return after[found.group(1).lower()], found.end()
+        return None
+
+    def _currency_name(self, pos: int) -> tuple[str, int] | None:
+        """A currency named after a figure ("3 billion yuan", "5m EUR"), and where it ends."""
+        found = self.vocab.currency_names.after(self.prose, pos)
+        if found is None or "-" in found[2] or (not found[2] and not self.prose[pos:found[1]].isupper()):
+            return None
+        return found[0], found[1]
 
     # -- context ---------------------------------------------------------------------------------
 
@@ -730,15 +815,10 @@ class _Reader:
             return self._yen
         return unit
 
-    def _unit_named(self, word: str) -> UnitInfo | None:
-        """The unit a word names: symbols match as written ("m", "GW"), longer words in any case."""
-        words = self.vocab.unit_words
-        return words.get(word) or (words.get(word.lower()) if len(word) > 3 else None)
-
     def _million(self, pos: int) -> bool:
         """Whether an attached "m" is a million ("5m people", "5m EUR") rather than a metre ("37m")."""
         noun, _ = self._counted_noun(pos, 2.0)
-        return bool(noun) or self.vocab.currency_suffix.match(self.prose, pos) is not None
+        return bool(noun) or self._currency_name(pos) is not None
 
     def _counted_noun(self, pos: int, value: float) -> tuple[str, int]:
         """The thing counted after a number ("2,300 R&D personnel" -> people), and where it ends."""
@@ -821,7 +901,7 @@ class _Reader:
         if not 1000 <= year <= 2200:
             return None
         prose = self.prose
-        if self.vocab.unit_suffix.match(prose, pos) or self.vocab.currency_suffix.match(prose, pos):
+        if self.vocab.unit_names.after(prose, pos) or self._currency_name(pos):
             return None
         noun, _ = self._counted_noun(pos, 2.0)
         if noun and (noun in self.vocab.noun_groups.values() or not 1900 <= year <= 2100):
@@ -879,7 +959,7 @@ class _Reader:
         source_end = doc.source_offset(end - 1) + 1
         line, column = doc.line_column(source_start)
         end_line, end_column = doc.line_column(source_end)
-        return Claim.model_construct(
+        return Claim(
             text=" ".join(self.prose[start:end].split()),
             start=source_start,
             end=source_end,
