@@ -455,7 +455,7 @@ def test_counts_read_back(case: Case, template: str) -> None:
 @ROUND_TRIP
 @given(case=percent_cases(), template=st.sampled_from(TEMPLATES))
 def test_percentages_read_back(case: Case, template: str) -> None:
-    """ "%", "per cent", "percent" and "percentage points": whole percentages have step 1."""
+    """Percent ("%", "per cent", "percent") and percentage points: whole percentages have step 1."""
     assert_reads_as(template.format(case.phrase), case)
 
 
@@ -490,7 +490,7 @@ def test_ranges_read_back(case: Case, template: str) -> None:
 @settings(max_examples=20, deadline=None)
 @given(case=phone_shaped_ranges(), template=st.sampled_from(TEMPLATES))
 def test_three_to_four_digit_ranges_with_a_unit_read_back(case: Case, template: str) -> None:
-    """ "300-1200 km" is a range like "30-120 km": a unit after it rules out a phone number."""
+    """A range such as "300-1200 km" reads like "30-120 km": the unit rules out a phone number."""
     assert_reads_as(template.format(case.phrase), case)
 
 
@@ -532,125 +532,21 @@ def test_claim_position_inside_markdown(case: Case, template: str, context: str)
 
 # -- robustness -----------------------------------------------------------------------------------
 
+# fmt: off
 WORDS = (
-    "$",
-    "US$",
-    "HK$",
-    "€",
-    "£",
-    "¥",
-    "₹",
-    "Rs ",
-    "RMB",
-    "USD ",
-    " EUR",
-    " yuan",
-    " yen",
-    " euros",
-    " million",
-    " billion",
-    "bn",
-    "m",
-    "k",
-    " crore",
-    " lakh",
-    " thousand",
-    "%",
-    " per cent",
-    " percentage points",
-    " bps",
-    " km",
-    "kg",
-    " miles",
-    " years",
-    " people",
-    " cars",
-    "-fold",
-    "x",
-    "about ",
-    "more than ",
-    "nearly ",
-    "up to ",
-    "between ",
-    " and ",
-    " to ",
-    "-",
-    "–",
-    "—",
-    "+",
-    "~",
-    "<",
-    ">",
-    "≥",
-    " or more",
-    "half",
-    "a third",
-    "one in five",
-    "twenty-five",
-    "hundreds of ",
-    "tens of thousands of ",
-    "minus ",
-    "−",
-    "rose from ",
-    "fell ",
-    "Tuesday",
-    "March 3, 2024",
-    "in 2024",
-    "last year",
-    "2018-19",
-    "10:30",
-    "3 p.m.",
-    "555-1234",
-    "12/05/2023",
-    "v1.2.3",
-    "COVID-19",
-    "Xiaomi 13",
-    "Lei, 53, said",
-    ".",
-    ",",
-    ";",
-    ":",
-    "(",
-    ")",
-    "'",
-    '"',
-    "“",
-    "”",
-    "/",
-    "\\",
-    "&amp;",
-    "&#36;",
-    "&",
-    "*",
-    "**",
-    "_",
-    "#",
-    " ",
-    "\u00a0",
-    "\t",
-    "\n",
-    "\n\n",
-    "\r\n",
-    "> ",
-    "- ",
-    "1. ",
-    "[^1]",
-    "\n[^1]: note 5\n",
-    "---",
-    "***",
-    "![",
-    "](",
-    "http://x.co/5",
-    "a@b.co",
-    "<br>",
-    "<!--",
-    "-->",
-    "\ufeff",
-    "\u200b",
-    "é",
-    "中文",
-    "١٢٣",
+    "$", "US$", "HK$", "€", "£", "¥", "₹", "Rs ", "RMB", "USD ", " EUR", " yuan", " yen", " euros",
+    " million", " billion", "bn", "m", "k", " crore", " lakh", " thousand", "%", " per cent",
+    " percentage points", " bps", " km", "kg", " miles", " years", " people", " cars", "-fold", "x",
+    "about ", "more than ", "nearly ", "up to ", "between ", " and ", " to ", "-", "–", "—", "+",
+    "~", "<", ">", "≥", " or more", "half", "a third", "one in five", "twenty-five", "hundreds of ",
+    "tens of thousands of ", "minus ", "−", "rose from ", "fell ", "Tuesday", "March 3, 2024",
+    "in 2024", "last year", "2018-19", "10:30", "3 p.m.", "555-1234", "12/05/2023", "v1.2.3",
+    "COVID-19", "Xiaomi 13", "Lei, 53, said", ".", ",", ";", ":", "(", ")", "'", '"', "“", "”",
+    "/", "\\", "&amp;", "&#36;", "&", "*", "**", "_", "#", " ", "\u00a0", "\t", "\n", "\n\n",
+    "\r\n", "> ", "- ", "1. ", "[^1]", "\n[^1]: note 5\n", "---", "***", "![", "](", "http://x.co/5",
+    "a@b.co", "<br>", "<!--", "-->", "\ufeff", "\u200b", "é", "中文", "١٢٣",
 )
+# fmt: on
 inner_text = st.lists(
     st.one_of(printed_numbers().map(lambda n: n.text), st.sampled_from(WORDS)), max_size=6
 ).map("".join)
@@ -701,8 +597,10 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 def test_markdown_mixtures_give_well_formed_claims(
     text: str, date: dt.date | None, currency: str | None
 ) -> None:
-    """Markdown mixing figures, currencies, qualifiers, code, HTML, tables and links never breaks extraction,
-    whatever the article's date and currency."""
+    """Markdown mixing figures, currencies, qualifiers, code, HTML, tables and links extracts cleanly.
+
+    Whatever the article's date and currency, no error, well-formed claims, the same result twice.
+    """
     check_robust(text, date, currency)
 
 

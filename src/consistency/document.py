@@ -133,7 +133,8 @@ def parse_document(
         prose, seg_prose, seg_source, seg_exact = _markdown_prose(body, body_start)
     else:
         prose, seg_prose, seg_source, seg_exact = body, [0], [body_start], [True]
-    prose = _URL.sub(lambda m: " " * len(m.group()), prose)
+    if "://" in prose or "www." in prose or "@" in prose:
+        prose = _URL.sub(lambda m: " " * len(m.group()), prose)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     return Document(
         path=path,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 # A candidate end: terminal punctuation, closing quotes or brackets, then space; or a blank line.
-_END = re.compile(r"[.!?…]+[\"'”’)\]]*\s+|\n[ \t]*\n\s*")
+# It starts with one character class so the regex engine can skip to the next candidate quickly.
+_END = re.compile(r"[.!?…\n](?:(?<=\n)[ \t]*\n\s*|(?<!\n)[.!?…]*[\"'”’)\]]*\s+)")
 _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _ABBREVIATIONS = frozenset(
     [

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -77,26 +77,26 @@ class PhraseTable(Generic[T]):
         tokens = _TOKENS.match(prose, pos)
         if tokens is None:
             return None
+        begin = tokens.end("sep")
+        cased, loose = self.cased, self.loose
         for group in ("c", "b", "a"):
             end = tokens.end(group)
             if end < 0:
                 continue
-            phrase = prose[tokens.end("sep") : end]
-            for candidate, stop in _trimmed(phrase, end):
-                found = self.get(candidate)
-                if found is not None:
-                    return found, stop, tokens.group("sep")
+            phrase = prose[begin:end]
+            if phrase[-1] == ".":
+                phrase, end = phrase[:-1], end - 1
+            found = cased.get(phrase)
+            if found is None:
+                found = loose.get(phrase.lower())
+            if found is None and group == "a" and "-" in phrase[1:]:
+                # "kilometre-long", "year-old": the unit before a hyphenated tail
+                head = phrase[: phrase.index("-", 1)]
+                found = cased.get(head) or loose.get(head.lower())
+                end = begin + len(head)
+            if found is not None:
+                return found, end, tokens.group("sep")
         return None
-
-
-def _trimmed(phrase: str, end: int) -> Iterator[tuple[str, int]]:
-    """A phrase as written, then without a final full stop, then cut at a hyphen ("kilometre-long")."""
-    yield phrase, end
-    if phrase.endswith("."):
-        yield phrase[:-1], end - 1
-    if " " not in phrase and "-" in phrase[1:]:
-        head = phrase[: phrase.index("-", 1)]
-        yield head, end - len(phrase) + len(head)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +105,7 @@ class Vocabulary:
 
     currency_prefix: re.Pattern[str]
     currency_prefix_ahead: re.Pattern[str]
+    currency_prefix_ends: frozenset[str]
     currency_prefixes: dict[str, str]
     currency_names: PhraseTable[str]
     default_dollar: str
@@ -112,6 +113,7 @@ class Vocabulary:
     unit_names: PhraseTable[UnitInfo]
     qualifiers: dict[str, Qualifier]
     qualifiers_after: dict[str, Qualifier]
+    qualifier_last_words: frozenset[str]
     irregular_nouns: dict[str, str]
     noun_groups: dict[str, str]
     currency_codes: frozenset[str]
@@ -189,6 +191,7 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
 
     return Vocabulary(
         currency_prefix=currency_prefix,
+        currency_prefix_ends=frozenset(p[-1] for p in prefixes),
         currency_prefix_ahead=re.compile(rf"(?:{_alternation(symbol_prefixes)})[ \u00a0]?"),
         currency_prefixes=prefixes,
         currency_names=currency_names,
@@ -197,6 +200,7 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
         unit_names=unit_names,
         qualifiers=qualifiers,
         qualifiers_after=qualifiers_after,
+        qualifier_last_words=frozenset(phrase.split()[-1] for phrase in qualifiers),
         irregular_nouns=irregular,
         noun_groups=groups,
         currency_codes=codes | frozenset(aliases),

@@ -68,6 +68,9 @@ NOT_QUANTITY = re.compile(
     r"|\d+(?:\.\d+)?[×x]10"
     r"|\d+[ \u00a0]?⁄[ \u00a0]?\d+"
 )
+_SHAPE_STARTS = frozenset(":/-.×x⁄apAP")
+_SHAPE_SECONDS = frozenset("0123456789apAP")
+_SCALE_INITIALS = frozenset("htmbcltHTMBCLT")
 _ATTACHED = re.compile(r"[A-Za-z°ºµ]+[²³23]?(?:/[A-Za-z]+)?")
 _SCALE_AFTER = re.compile(
     r"[ \u00a0]?-?[ \u00a0]?(?P<s>hundred|thousand|millions?|billions?|trillion|crores?|lakhs?|lac)\b"
@@ -412,9 +415,12 @@ class _Reader:
     ) -> tuple[_Quantity | DateMention | None, int]:
         """A digit literal and its context; None (and where to go on) when it is no quantity."""
         prose = self.prose
-        shape = NOT_QUANTITY.match(prose, start)
-        if shape is not None:
-            return None, shape.end()
+        following = prose[end : end + 2]
+        # Times, phone numbers, slashed dates and versions all continue with one of these.
+        if following[:1] in _SHAPE_STARTS or (following[:1] in " \u00a0" and following[1:] in _SHAPE_SECONDS):
+            shape = NOT_QUANTITY.match(prose, start)
+            if shape is not None:
+                return None, shape.end()
         token = prose[start:end]
         literal = read_digits(token)
         if literal is None:
@@ -433,7 +439,11 @@ class _Reader:
             if self._capitalized_before(start - 1):
                 return None, _token_end(prose, end)  # "COVID -19"
             value, begin = -value, start - 1
-        elif not in_range and (minus := _MINUS_BEFORE.search(prose, max(0, start - 10), start)) is not None:
+        elif (
+            not in_range
+            and before in " -\u00a0"
+            and (minus := _MINUS_BEFORE.search(prose, max(0, start - 10), start)) is not None
+        ):
             value, begin, in_range = -value, minus.start(), True
         glued = (
             currency is None
@@ -449,9 +459,14 @@ class _Reader:
         kind: ClaimKind = "count"
         unit = ""
         step = literal.step
-        if (percent := _PERCENT.match(prose, pos)) is not None and currency is None:
+        next_char = following[:1]
+        if (
+            currency is None
+            and (next_char in "%pPbB" or next_char in " \u00a0" and following[1:] in "%pPbB")
+            and (percent := _PERCENT.match(prose, pos)) is not None
+        ):
             kind, unit, pos, step, scale = self._percent(percent, literal)
-        elif (attached := _ATTACHED.match(prose, pos)) is not None:
+        elif next_char.isalpha() and (attached := _ATTACHED.match(prose, pos)) is not None:
             word = attached.group()
             lower = word.lower()
             if lower in ("st", "nd", "rd", "th") or (word == "s" and len(token) == 4):
@@ -471,7 +486,7 @@ class _Reader:
                 return None, _token_end(prose, attached.end())
         if glued and scale == 1.0:
             return None, _token_end(prose, pos)
-        if kind == "count" and scale == 1.0:
+        if kind == "count" and scale == 1.0 and prose[pos : pos + 2].lstrip(" \u00a0-")[:1] in _SCALE_INITIALS:
             found = _SCALE_AFTER.match(prose, pos)
             if found is not None:
                 scale = SCALES.get((found.group("s") or found.group("a")).lower(), 100.0)
@@ -519,7 +534,7 @@ class _Reader:
     ) -> _Quantity | None:
         """Read percent, currency name, unit or counted noun after a number, and its qualifier."""
         prose = self.prose
-        if kind == "count" and (percent := _PERCENT.match(prose, pos)) is not None and unit == "":
+        if kind == "count" and not unit and (percent := _PERCENT.match(prose, pos)) is not None:
             literal = Literal(value, step, 1.0 if step >= 1 else step, "")
             kind, unit, pos, step, _ = self._percent(percent, literal)
         if kind == "count" or (kind == "currency" and unit in ("$", "¥")):
@@ -568,6 +583,9 @@ class _Reader:
         between two bare numbers that do not rise ("2-0", "89-89") is a score: no claim.
         """
         prose = self.prose
+        head = prose[first.end : first.end + 5]
+        if not ("-" in head or "to" in head or "and" in head or "–" in head or "—" in head):
+            return [first], pos
         join = _RANGE_JOIN.match(prose, first.end)
         if join is None:
             return [first], pos
@@ -763,6 +781,8 @@ class _Reader:
         if len(stripped) == len(window):
             return None
         parts = stripped.rsplit(None, 4)
+        if parts[-1].lstrip("(\"“‘'").lower() not in self.vocab.qualifier_last_words:
+            return None
         for size in range(min(4, len(parts) - (begin > 40)), 0, -1):
             phrase = " ".join(parts[-size:]).lstrip("(\"“‘'")
             found = qualifiers.get(phrase.lower())
@@ -796,7 +816,11 @@ class _Reader:
 
     def _currency_before(self, start: int) -> tuple[str | None, int]:
         """The currency prefix right before a figure ("US$", "Rs ", "€"), and where it starts."""
-        found = self.vocab.currency_prefix.search(self.prose, max(0, start - 7), start)
+        prose = self.prose
+        before = prose[max(0, start - 2) : start].rstrip(" \u00a0-")
+        if not before or before[-1] not in self.vocab.currency_prefix_ends:
+            return None, start
+        found = self.vocab.currency_prefix.search(prose, max(0, start - 7), start)
         if found is None:
             return None, start
         symbol = found.group("sym") or found.group("letter") or ""
