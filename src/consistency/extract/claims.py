@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from consistency.document import Document
 from consistency.extract.dates import MONTHS as MONTH_NAMES
@@ -25,6 +24,7 @@ from consistency.extract.numbers import (
     Literal,
     read_digits,
     step_of,
+    trie_pattern,
     words_value,
 )
 from consistency.models import Claim, ClaimKind
@@ -35,29 +35,11 @@ _FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 _NUMBER_WORD_RUN = re.compile(rf"(?:{_WORD})(?:(?:[ \u00a0-]|[ \u00a0]and[ \u00a0])(?:{_WORD}))*\b")
 
 
-def _trie(words: list[str]) -> str:
-    """A regex for a set of words whose every branch starts with a letter, so the scan can skip
-    straight to the letters that may begin one (a plain alternation is tried at every offset)."""
-    root: dict[str, dict[str, Any]] = {}
-    for word in words:
-        node = root
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        group = "(?:" + "|".join(branches) + ")"
-        return group + "?" if "" in node else group
-
-    return emit(root)
-
-
 # Candidates are found on the lower-cased prose in two fast passes: digit runs, and number words.
 DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
-NUMBER_WORD = re.compile(_trie(sorted({*SMALL, *MULTIPLIERS, "dozen", *FRACTIONS, *VAGUE})) + r"(?![a-z])")
+NUMBER_WORD = re.compile(
+    trie_pattern(sorted({*SMALL, *MULTIPLIERS, "dozen", *FRACTIONS, *VAGUE})) + r"(?![a-z])"
+)
 # Shapes that hold digits but state no quantity: times, phone numbers, slashed dates, versions.
 NOT_QUANTITY = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?[ap]\.?m\.?)?"
@@ -462,7 +444,7 @@ class _Reader:
         next_char = following[:1]
         if (
             currency is None
-            and (next_char in "%pPbB" or next_char in " \u00a0" and following[1:] in "%pPbB")
+            and (next_char in "%pPbB" or (next_char in " \u00a0" and following[1:] in "%pPbB"))
             and (percent := _PERCENT.match(prose, pos)) is not None
         ):
             kind, unit, pos, step, scale = self._percent(percent, literal)
@@ -486,7 +468,11 @@ class _Reader:
                 return None, _token_end(prose, attached.end())
         if glued and scale == 1.0:
             return None, _token_end(prose, pos)
-        if kind == "count" and scale == 1.0 and prose[pos : pos + 2].lstrip(" \u00a0-")[:1] in _SCALE_INITIALS:
+        if (
+            kind == "count"
+            and scale == 1.0
+            and prose[pos : pos + 2].lstrip(" \u00a0-")[:1] in _SCALE_INITIALS
+        ):
             found = _SCALE_AFTER.match(prose, pos)
             if found is not None:
                 scale = SCALES.get((found.group("s") or found.group("a")).lower(), 100.0)
@@ -808,7 +794,7 @@ class _Reader:
     def _currency_name(self, pos: int) -> tuple[str, int] | None:
         """A currency named after a figure ("3 billion yuan", "5m EUR"), and where it ends."""
         found = self.vocab.currency_names.after(self.prose, pos)
-        if found is None or "-" in found[2] or (not found[2] and not self.prose[pos:found[1]].isupper()):
+        if found is None or "-" in found[2] or (not found[2] and not self.prose[pos : found[1]].isupper()):
             return None
         return found[0], found[1]
 
@@ -1025,8 +1011,8 @@ def _token_end(prose: str, pos: int) -> int:
 
 def _yen_by_context(prose: str) -> str:
     """CNY or JPY when the article's own words say which, else the ambiguous `¥`."""
-    chinese = len(re.findall(r"\b(?:yuan|renminbi|RMB|China|Chinese|Beijing|Shanghai)\b", prose))
-    japanese = len(re.findall(r"\b(?:yen|Japan|Japanese|Tokyo|Osaka)\b", prose))
+    chinese = sum(prose.count(word) for word in ("yuan", "renminbi", "RMB", "China", "Beijing", "Shanghai"))
+    japanese = sum(prose.count(word) for word in (" yen", "Japan", "Tokyo", "Osaka"))
     if chinese > 3 * japanese:
         return "CNY"
     if japanese > 3 * chinese:

@@ -12,15 +12,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from consistency.extract.numbers import trie_pattern
+
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
-_MONTH = re.compile(
-    r"(?<![A-Za-z])(?=[ADFJMNOS])(?:January|February|March|April|May|June|July|August|September"
-    r"|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z])\.?"
-)
+# Every branch starts with a capital letter, so the scan skips straight to capitals.
+_MONTH = re.compile(trie_pattern([m.capitalize() for m in MONTHS]) + r"(?![A-Za-z])\.?")
 _YEAR = r"1\d{3}|20\d{2}"
 _RELATIVE = r"last|this|next|previous|the previous|the following"
 _AFTER = re.compile(
@@ -49,6 +49,9 @@ def find_dates(prose: str, anchor: dt.date | None) -> list[DateMention]:
     """Every calendar date in `prose`, with its year taken from the text or from `anchor`."""
     found = []
     for month_match in _MONTH.finditer(prose):
+        at = month_match.start()
+        if at and prose[at - 1].isalpha():
+            continue
         mention = _read_date(prose, month_match, anchor)
         if mention is not None:
             found.append(mention)

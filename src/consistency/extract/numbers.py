@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 SMALL = {
     "zero": 0,
@@ -155,3 +156,23 @@ def step_of(value: float) -> float:
     while v >= step * 10 and v % (step * 10) == 0:
         step *= 10
     return step if v >= 100 else 1.0
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex for a set of words whose every branch starts with a letter, so the scan can skip
+    straight to the letters that may begin one (a plain alternation is tried at every offset)."""
+    root: dict[str, dict[str, Any]] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        group = "(?:" + "|".join(branches) + ")"
+        return group + "?" if "" in node else group
+
+    return emit(root)
