@@ -48,12 +48,18 @@ _TOKENS = re.compile(
 )
 
 
+def words_after(prose: str, pos: int) -> re.Match[str] | None:
+    """Up to three words after `pos`, to look up in several phrase tables at once."""
+    return _TOKENS.match(prose, pos)
+
+
 @dataclass(frozen=True, slots=True)
 class PhraseTable(Generic[T]):
     """Phrases to values: symbols match as written ("m", "GW", "USD"), words in any case."""
 
     cased: dict[str, T]
     loose: dict[str, T]
+    first_words: frozenset[str]
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, T]], *, cased: Callable[[str], bool]) -> PhraseTable[T]:
@@ -65,17 +71,26 @@ class PhraseTable(Generic[T]):
                 exact.setdefault(phrase, value)
             else:
                 loose.setdefault(phrase.lower(), value)
-        return cls(exact, loose)
+        first_words = frozenset(phrase.split()[0].lower() for phrase in [*exact, *loose])
+        return cls(exact, loose, first_words)
 
     def get(self, phrase: str) -> T | None:
         """The value of one phrase, or None."""
         found = self.cased.get(phrase)
         return found if found is not None else self.loose.get(phrase.lower())
 
-    def after(self, prose: str, pos: int) -> tuple[T, int, str] | None:
-        """The longest phrase of up to three words starting at `pos`: value, end, and separator."""
-        tokens = _TOKENS.match(prose, pos)
+    def after(self, prose: str, pos: int, tokens: re.Match[str] | None = None) -> tuple[T, int, str] | None:
+        """The longest phrase of up to three words starting at `pos`: value, end, and separator.
+
+        `tokens` is `words_after(prose, pos)` when the caller already has it.
+        """
         if tokens is None:
+            tokens = _TOKENS.match(prose, pos)
+        if tokens is None:
+            return None
+        first = tokens.group("a").lower().rstrip(".")
+        # Most figures are followed by an ordinary word: one set lookup turns those away.
+        if first not in self.first_words and first.split("-", 1)[0] not in self.first_words:
             return None
         begin = tokens.end("sep")
         cased, loose = self.cased, self.loose

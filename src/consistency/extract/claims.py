@@ -28,7 +28,7 @@ from consistency.extract.numbers import (
     words_value,
 )
 from consistency.models import Claim, ClaimKind
-from consistency.units import Qualifier, Vocabulary
+from consistency.units import Qualifier, Vocabulary, words_after
 
 _WORD = "|".join(sorted([*SMALL, *MULTIPLIERS, "dozen"], key=len, reverse=True))
 _FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
@@ -523,8 +523,10 @@ class _Reader:
         if kind == "count" and not unit and (percent := _PERCENT.match(prose, pos)) is not None:
             literal = Literal(value, step, 1.0 if step >= 1 else step, "")
             kind, unit, pos, step, _ = self._percent(percent, literal)
+        tokens = words_after(prose, pos)
+        named: tuple[str, int] | None = None
         if kind == "count" or (kind == "currency" and unit in ("$", "¥")):
-            named = self._currency_name(pos)
+            named = self._currency_name(pos, tokens)
             if named is not None:
                 code, named_end = named
                 if kind == "count" or code not in ("$", "¥", "cent", "GBX"):
@@ -533,7 +535,7 @@ class _Reader:
                         code, scale = "$", scale * 0.01
                     kind, unit = "currency", code
         if kind == "count":
-            found = self.vocab.unit_names.after(prose, pos)
+            found = self.vocab.unit_names.after(prose, pos, tokens if named is None else None)
             if found is not None:
                 info, unit_end, _ = found
                 if not (info.name == "pound" and scale > 1):
@@ -791,9 +793,9 @@ class _Reader:
             return after[found.group(1).lower()], found.end()
         return None
 
-    def _currency_name(self, pos: int) -> tuple[str, int] | None:
+    def _currency_name(self, pos: int, tokens: re.Match[str] | None = None) -> tuple[str, int] | None:
         """A currency named after a figure ("3 billion yuan", "5m EUR"), and where it ends."""
-        found = self.vocab.currency_names.after(self.prose, pos)
+        found = self.vocab.currency_names.after(self.prose, pos, tokens)
         if found is None or "-" in found[2] or (not found[2] and not self.prose[pos : found[1]].isupper()):
             return None
         return found[0], found[1]
