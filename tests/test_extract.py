@@ -174,3 +174,12 @@ def test_claim_text_spans_qualifier_number_and_unit() -> None:
     claims = quantities(text)
     assert [c.text for c in claims] == ["more than 3 billion yuan", "$439 million"]
     assert [text[c.start : c.end] for c in claims] == ["more than 3 billion yuan", "$439 million"]
+
+
+def test_trusted_claims_equal_validated_ones() -> None:
+    """The extractor's fast claim construction builds exactly what pydantic validation would."""
+    from consistency.models import Claim
+
+    for claim in consistency.extract("It drew more than 3 billion yuan ($439 million) on February 9, 2023."):
+        assert claim == Claim(**claim.model_dump())
+        assert claim.model_fields_set == set(Claim.model_fields)

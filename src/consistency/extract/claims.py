@@ -27,7 +27,7 @@ from consistency.extract.numbers import (
     trie_pattern,
     words_value,
 )
-from consistency.models import Claim, ClaimKind
+from consistency.models import Claim, ClaimKind, trusted_claim
 from consistency.units import Qualifier, Vocabulary, words_after
 
 _WORD = "|".join(sorted([*SMALL, *MULTIPLIERS, "dozen"], key=len, reverse=True))
@@ -64,10 +64,11 @@ _PERCENT = re.compile(
     r"|(?P<pp>percentage[ \u00a0]points?\b|ppts?\b|pp\b)|(?P<bp>basis[ \u00a0]points?\b|bps\b))",
     re.I,
 )
+_RATIO_STARTS = frozenset({"-f", " t", " T"})
 _RATIO = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
 _RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and)[ \u00a0]*(?=\S)")
 _NOUN = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])")
-_PREV_WORD = re.compile(r"(?P<w>[A-Za-z][A-Za-z&.'’-]*)[ \u00a0]+$")
+_WORD_SHAPE = re.compile(r"[A-Za-z][A-Za-z&.'’-]*")
 _OUT_OF = re.compile(rf"[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?(?P<d>\d+|{_WORD})\b", re.I)
 _AND_A_HALF = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.I)
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<a>[Aa]n?|[Oo]ne)[ \u00a0]$")
@@ -292,6 +293,8 @@ _CHANGE_VERB = re.compile(
     re.I,
 )
 _DOLLAR_CURRENCIES = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD"})
+# What a claim is built from: prose start and end, kind, unit, qualifier, low, nominal, high, ISO date.
+_Row = tuple[int, int, ClaimKind, str, str | None, float, float, float, str | None]
 # A fraction word ("half", "a third") is approximate: its interval is this share of its value.
 FRACTION_SPREAD = 0.05
 
@@ -357,10 +360,10 @@ class _Reader:
                 quantities.extend(joined)
             elif isinstance(found, DateMention):
                 dates.append(found)
-        claims = [self._claim(q) for q in quantities]
-        claims.extend(self._date_claim(d) for d in dates)
-        claims.sort(key=lambda c: (c.start, c.end))
-        return claims
+        rows = [self._claim_row(q) for q in quantities]
+        rows.extend(_date_row(d) for d in dates)
+        rows.sort(key=lambda row: (row[0], row[1]))
+        return self._build(rows)
 
     def _candidates(self) -> list[tuple[int, int, str]]:
         """Every digit run ("d") and number word: runs ("w"), fractions ("f"), "hundreds of" ("v")."""
@@ -517,10 +520,12 @@ class _Reader:
         scale: float,
         kind: ClaimKind,
         unit: str,
+        *,
+        from_words: bool = False,
     ) -> _Quantity | None:
         """Read percent, currency name, unit or counted noun after a number, and its qualifier."""
         prose = self.prose
-        if kind == "count" and not unit and (percent := _PERCENT.match(prose, pos)) is not None:
+        if kind == "count" and not unit and from_words and (percent := _PERCENT.match(prose, pos)) is not None:
             literal = Literal(value, step, 1.0 if step >= 1 else step, "")
             kind, unit, pos, step, _ = self._percent(percent, literal)
         tokens = words_after(prose, pos)
@@ -540,7 +545,7 @@ class _Reader:
                 info, unit_end, _ = found
                 if not (info.name == "pound" and scale > 1):
                     kind, unit, pos = info.kind, info.name, unit_end  # type: ignore[assignment]
-        if kind == "count" and (ratio := _RATIO.match(prose, pos)) is not None:
+        if kind == "count" and prose[pos : pos + 2] in _RATIO_STARTS and (ratio := _RATIO.match(prose, pos)):
             kind, unit, pos = "ratio", "times", ratio.end()
         if kind == "currency":
             unit = self._resolve_currency(unit)
@@ -578,8 +583,8 @@ class _Reader:
         if join is None:
             return [first], pos
         word = join.group("j")
-        left = _PREV_WORD.search(prose, max(0, first.start - 24), first.start)
-        left_word = left.group("w").lower() if left else ""
+        left = _word_before(prose, first.start)
+        left_word = left[0].lower() if left else ""
         if (word == "and" and left_word != "between") or (word == "-" and join.group() != "-"):
             return [first], pos
         following = DIGITS.match(prose, join.end())
@@ -625,12 +630,12 @@ class _Reader:
             second.value, second.step = second.value * first.scale, second.step * first.scale
         return [first, second], second.end
 
-    def _change_before(self, from_word: re.Match[str] | None) -> bool:
+    def _change_before(self, from_word: tuple[str, int] | None) -> bool:
         """Whether the word before "from" is a verb of change ("rose from 40 to 50")."""
         if from_word is None:
             return False
-        verb = _PREV_WORD.search(self.prose, max(0, from_word.start() - 24), from_word.start())
-        return verb is not None and _CHANGE_VERB.search(verb.group("w")) is not None
+        verb = _word_before(self.prose, from_word[1])
+        return verb is not None and _CHANGE_VERB.search(verb[0]) is not None
 
     # -- number words ----------------------------------------------------------------------------
 
@@ -676,7 +681,7 @@ class _Reader:
             if after is None or after.group("w").lower() in _STOP or after.group("w")[0].isupper():
                 return None, end
         step = 1.0 if value < 100 or half else step_of(value)
-        quantity = self._after(begin, start, end, value, step, 1.0, "count", "")
+        quantity = self._after(begin, start, end, value, step, 1.0, "count", "", from_words=True)
         if quantity is not None:
             quantity.printed = value
         return quantity, quantity.end if quantity is not None else end
@@ -688,8 +693,8 @@ class _Reader:
         if prose[end : end + 1] == "-":
             return None, end
         if word == "half":
-            previous = _PREV_WORD.search(prose, max(0, start - 16), start)
-            if previous is not None and previous.group("w").lower() in (
+            previous = _word_before(prose, start)
+            if previous is not None and previous[0].lower() in (
                 "first",
                 "second",
                 "last",
@@ -786,8 +791,11 @@ class _Reader:
         """A qualifier that follows its figure ("40 or more", "500+")."""
         prose = self.prose
         after = self.vocab.qualifiers_after
-        if prose.startswith("+", pos):
+        following = prose[pos : pos + 2]
+        if following[:1] == "+":
             return after["+"], pos + 1
+        if following[1:].lower() not in ("o", "a", "p"):
+            return None
         found = _OR_MORE.match(prose, pos)
         if found is not None and found.group(1).lower() in after:
             return after[found.group(1).lower()], found.end()
@@ -870,10 +878,10 @@ class _Reader:
         prose = self.prose
         if not prose[start : start + 4].isdigit() and not (step >= 1 and prose[start : start + 1].isdigit()):
             return False
-        previous = _PREV_WORD.search(prose, max(0, start - 24), start)
+        previous = _word_before(prose, start)
         if previous is None:
             return False
-        word = previous.group("w")
+        word = previous[0]
         if word.lower() in _IDENTIFIER_WORDS:
             return True
         lower = word.lower()
@@ -894,8 +902,8 @@ class _Reader:
         return following is not None and following.group("w")[0].isupper() and prose[end] == " "
 
     def _capitalized_before(self, at: int) -> bool:
-        previous = _PREV_WORD.search(self.prose, max(0, at - 24), at)
-        return previous is not None and previous.group("w")[0].isupper()
+        previous = _word_before(self.prose, at)
+        return previous is not None and previous[0][0].isupper()
 
     def _age(self, start: int, end: int) -> bool:
         """ "Lei, 53, said": a bare number set off by commas after a name is an age."""
@@ -934,7 +942,8 @@ class _Reader:
 
     # -- claims ----------------------------------------------------------------------------------
 
-    def _claim(self, q: _Quantity) -> Claim:
+    def _claim_row(self, q: _Quantity) -> _Row:
+        """A quantity's interval from its rounding step and qualifier, as a row to build a claim from."""
         if q.bounds is not None:
             low, high = q.bounds
         else:
@@ -947,47 +956,69 @@ class _Reader:
             low, high = 2 * q.value - high, 2 * q.value - low
         low, high = min(low, q.value), max(high, q.value)
         qualifier = q.qualifier.name if q.qualifier else None
-        return self._make(q.start, q.end, q.kind, q.unit, qualifier, low, q.value, high, None)
+        return (q.start, q.end, q.kind, q.unit, qualifier, low, q.value, high, None)
 
-    def _date_claim(self, d: DateMention) -> Claim:
-        first = float(d.first.toordinal()) if d.first else 0.0
-        last = float(d.last.toordinal()) if d.last else 0.0
-        return self._make(d.start, d.end, "date", "day", None, first, (first + last) / 2, last, d.iso)
-
-    def _make(
-        self,
-        start: int,
-        end: int,
-        kind: ClaimKind,
-        unit: str,
-        qualifier: str | None,
-        low: float,
-        nominal: float,
-        high: float,
-        iso: str | None,
-    ) -> Claim:
+    def _build(self, rows: list[_Row]) -> list[Claim]:
+        """Claims from rows sorted by start, mapping positions with cursors that only move forward."""
         doc = self.doc
-        source_start = doc.source_offset(start)
-        source_end = doc.source_offset(end - 1) + 1
-        line, column = doc.line_column(source_start)
-        end_line, end_column = doc.line_column(source_end)
-        return Claim(
-            text=" ".join(self.prose[start:end].split()),
-            start=source_start,
-            end=source_end,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            sentence=doc.sentence_of(start),
-            kind=kind,
-            unit=unit,
-            qualifier=qualifier,
-            low=low,
-            nominal=nominal,
-            high=high,
-            iso=iso,
-        )
+        prose = self.prose
+        seg_prose, seg_source, seg_exact = doc.segment_prose, doc.segment_source, doc.segment_exact
+        line_starts, sentence_starts = doc.line_starts, doc.sentence_starts
+        n_segments, n_lines, n_sentences = len(seg_prose), len(line_starts), len(sentence_starts)
+        segment = line = sentence = 0
+        claims = []
+        for start, end, kind, unit, qualifier, low, nominal, high, iso in rows:
+            while segment + 1 < n_segments and seg_prose[segment + 1] <= start:
+                segment += 1
+            source_start = seg_source[segment] + (start - seg_prose[segment] if seg_exact[segment] else 0)
+            while line + 1 < n_lines and line_starts[line + 1] <= source_start:
+                line += 1
+            while sentence + 1 < n_sentences and sentence_starts[sentence + 1] <= start:
+                sentence += 1
+            source_end = doc.source_offset(end - 1) + 1
+            end_line, end_column = doc.line_column(source_end)
+            claims.append(
+                trusted_claim(
+                    text=" ".join(prose[start:end].split()),
+                    start=source_start,
+                    end=source_end,
+                    line=line + 1,
+                    column=source_start - line_starts[line] + 1,
+                    end_line=end_line,
+                    end_column=end_column,
+                    sentence=sentence,
+                    kind=kind,
+                    unit=unit,
+                    qualifier=qualifier,
+                    low=low,
+                    nominal=nominal,
+                    high=high,
+                    iso=iso,
+                )
+            )
+        return claims
+
+
+def _date_row(d: DateMention) -> _Row:
+    """A date's row: its first and last day as proleptic ordinals, with its ISO form."""
+    first = float(d.first.toordinal()) if d.first else 0.0
+    last = float(d.last.toordinal()) if d.last else 0.0
+    return (d.start, d.end, "date", "day", None, first, (first + last) / 2, last, d.iso)
+
+
+def _word_before(prose: str, at: int) -> tuple[str, int] | None:
+    """The word that stands, then spaces, right before `at` ("more than 5" -> "than"), and its start."""
+    window = prose[at - 30 if at > 30 else 0 : at]
+    if not window or window[-1] not in " \u00a0":
+        return None
+    parts = window.rsplit(None, 1)
+    if not parts:
+        return None
+    token = parts[-1]
+    word = token.lstrip("(\"“‘'[")
+    if not word or _WORD_SHAPE.fullmatch(word) is None:
+        return None
+    return word, at - len(window) + window.rfind(token) + len(token) - len(word)
 
 
 def _singular(word: str) -> str:
