@@ -337,16 +337,22 @@ class _Reader:
         """Claims for every candidate that reads as a quantity or a date."""
         quantities: list[_Quantity] = []
         dates = list(self.dates)
+        prose = self.prose
+        date_starts = self.date_starts
         pos = 0
         for start, end, sort in self._candidates():
             if start < pos:
                 continue
-            k = bisect.bisect_right(self.date_starts, start) - 1
-            if k >= 0 and start < self.dates[k].end:
-                pos = self.dates[k].end
-                continue
+            if date_starts:
+                k = bisect.bisect_right(date_starts, start) - 1
+                if k >= 0 and start < self.dates[k].end:
+                    pos = self.dates[k].end
+                    continue
             found: _Quantity | DateMention | None
             if sort == "d":
+                # ".001 per cent": a leading decimal point belongs to the number
+                if start and prose[start - 1] == "." and (start < 2 or not prose[start - 2].isalnum()):
+                    start -= 1
                 found, pos = self._digits(start, end)
             elif sort == "w":
                 found, pos = self._words(start, end)
@@ -371,13 +377,7 @@ class _Reader:
         lower = prose.lower()
         if len(lower) != len(prose):
             lower = prose  # a rare lower-casing that changes length: scan the prose as it is
-        found = []
-        for match in DIGITS.finditer(lower):
-            start = match.start()
-            # ".001 per cent": a leading decimal point belongs to the number
-            if start and lower[start - 1] == "." and (start < 2 or not lower[start - 2].isalnum()):
-                start -= 1
-            found.append((start, match.end(), "d"))
+        found = [(*match.span(), "d") for match in DIGITS.finditer(lower)]
         for match in NUMBER_WORD.finditer(lower):
             start, word = match.start(), match.group()
             if start and lower[start - 1].isalpha():
