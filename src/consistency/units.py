@@ -43,9 +43,12 @@ class UnitInfo:
 
 # Up to three words after a figure: where unit and currency names are looked up in tables.
 _TOKENS = re.compile(
-    r"(?P<sep>[ \u00a0]?(?:-[ \u00a0]?)?)(?P<a>[^\s,;:!?()\[\]\"“”]+)"
-    r"(?:[ \u00a0]+(?P<b>[^\s,;:!?()\[\]\"“”]+))?(?:[ \u00a0]+(?P<c>[^\s,;:!?()\[\]\"“”]+))?"
+    r"(?P<sep>[ \u00a0]?(?:-[ \u00a0]?)?)(?P<a>[^\s,;:!?()\[\]\"“”—–…+]+)"
+    r"(?:[ \u00a0]+(?P<b>[^\s,;:!?()\[\]\"“”—–…+]+))?(?:[ \u00a0]+(?P<c>[^\s,;:!?()\[\]\"“”—–…+]+))?"
 )
+
+
+_TAIL = re.compile(r"[-/’']")
 
 
 def words_after(prose: str, pos: int) -> re.Match[str] | None:
@@ -104,11 +107,13 @@ class PhraseTable(Generic[T]):
             found = cased.get(phrase)
             if found is None:
                 found = loose.get(phrase.lower())
-            if found is None and group == "a" and "-" in phrase[1:]:
-                # "kilometre-long", "year-old": the unit before a hyphenated tail
-                head = phrase[: phrase.index("-", 1)]
-                found = cased.get(head) or loose.get(head.lower())
-                end = begin + len(head)
+            if found is None and group == "a":
+                # "kilometre-long", "km/day", "yuan’s": the unit before a hyphen, slash or apostrophe
+                cut = _TAIL.search(phrase, 1)
+                if cut is not None:
+                    head = phrase[: cut.start()]
+                    found = cased.get(head) or loose.get(head.lower())
+                    end = begin + len(head)
             if found is not None:
                 return found, end, tokens.group("sep")
         return None

@@ -9,6 +9,7 @@ the number of patterns.
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from dataclasses import dataclass
 
@@ -44,7 +45,7 @@ NUMBER_WORD = re.compile(
 NOT_QUANTITY = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?[ap]\.?m\.?)?"
     r"|\d{1,2}[ \u00a0]?(?:[ap]\.m\.|[ap]m\b)"
-    r"|\d{3}[-.\u00a0 ]\d{3}[-.]\d{4}\b|\d{3}-\d{4}\b(?!-)"
+    r"|\d{3}[-.\u00a0 ]\d{3}[-.]\d{4}\b"
     r"|\d{1,4}/\d{1,2}(?:/\d{2,4})?\b"
     r"|\d+(?:\.\d+){2,}"
     r"|\d+(?:\.\d+)?[×x]10"
@@ -366,7 +367,7 @@ class _Reader:
                 quantities.extend(joined)
             elif isinstance(found, DateMention):
                 dates.append(found)
-        rows = [self._claim_row(q) for q in quantities]
+        rows = [row for q in quantities if (row := self._claim_row(q)) is not None]
         rows.extend(_date_row(d) for d in dates)
         rows.sort(key=lambda row: (row[0], row[1]))
         return self._build(rows)
@@ -525,7 +526,12 @@ class _Reader:
     ) -> _Quantity | None:
         """Read percent, currency name, unit or counted noun after a number, and its qualifier."""
         prose = self.prose
-        if kind == "count" and not unit and from_words and (percent := _PERCENT.match(prose, pos)) is not None:
+        if (
+            kind == "count"
+            and not unit
+            and from_words
+            and (percent := _PERCENT.match(prose, pos)) is not None
+        ):
             literal = Literal(value, step, 1.0 if step >= 1 else step, "")
             kind, unit, pos, step, _ = self._percent(percent, literal)
         tokens = words_after(prose, pos)
@@ -768,6 +774,8 @@ class _Reader:
         qualifiers = self.vocab.qualifiers
         offset = begin - len(window)
         for size in (2, 1):
+            if len(stripped) < size:
+                continue
             symbol = qualifiers.get(stripped[-size:])
             if symbol is not None and not stripped[-size:].isalpha():
                 return symbol, offset + len(stripped) - size
@@ -942,7 +950,7 @@ class _Reader:
 
     # -- claims ----------------------------------------------------------------------------------
 
-    def _claim_row(self, q: _Quantity) -> _Row:
+    def _claim_row(self, q: _Quantity) -> _Row | None:
         """A quantity's interval from its rounding step and qualifier, as a row to build a claim from."""
         if q.bounds is not None:
             low, high = q.bounds
@@ -955,6 +963,8 @@ class _Reader:
             # "more than -5" and "nearly -5" reach away from zero the other way round.
             low, high = 2 * q.value - high, 2 * q.value - low
         low, high = min(low, q.value), max(high, q.value)
+        if not (math.isfinite(low) and math.isfinite(high)):
+            return None  # a run of hundreds of digits is no figure a reporter states
         qualifier = q.qualifier.name if q.qualifier else None
         return (q.start, q.end, q.kind, q.unit, qualifier, low, q.value, high, None)
 

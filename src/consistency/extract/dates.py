@@ -90,6 +90,8 @@ def _read_date(prose: str, month_match: re.Match[str], anchor: dt.date | None) -
         return None  # "may" the verb, capitalised at a sentence start
     if year is None and anchor is not None:
         year = anchor.year + (_SHIFT[relative] if relative else 0)
+        if not dt.MINYEAR <= year <= dt.MAXYEAR:
+            year = None  # "next year" after an article dated 9999
     if day is not None and not 1 <= day <= calendar.monthrange(year or 2024, month)[1]:
         return None
     if year is None:
