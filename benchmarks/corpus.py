@@ -1,7 +1,7 @@
 """A deterministic synthetic corpus of news-style Markdown articles for benchmarks.
 
 Each article is about 2-4 KB: YAML front matter with a `date:`, a `#` heading and 4-8 paragraphs of
-business or science prose with roughly one figure per 100-150 characters (money in several currencies,
+business or science prose with about one figure per 100 characters (money in several currencies,
 percentages, counts, qualifiers, ranges, dates, measurements, number words) plus distractors such as
 years and product names. Some articles also carry a Markdown table, a bullet list or a fenced code block.
 
@@ -138,7 +138,7 @@ def money(s: Story, scale: str = "million") -> str:
     small = rng.choice([_decimal(rng, 1.1, 9.9), str(rng.randint(12, 98 if scale == "billion" else 980))])
     big = _decimal(rng, 1.1, 48.0)
     if s.currency == "USD":
-        whole = _grouped(rng.randint(2, 98) * 1_000_000)
+        whole = _grouped(rng.randint(2, 98) * (1_000_000 if scale == "million" else 1_000_000_000))
         return rng.choice([f"${small} {scale}", f"US${small} {scale}", f"${big}bn", f"${whole}"])
     if s.currency == "EUR":
         return rng.choice([f"€{small} {scale}", f"€{big}bn", f"{small} {scale} euros", f"EUR {small}m"])
@@ -439,7 +439,7 @@ PARAGRAPHS: list[Callable[[Story], str]] = [
     p_housing,
 ]
 
-# Number-free sentences that pad paragraphs out to newsroom density (one figure per 100-150 characters).
+# Number-free sentences that thin the figures out to newsroom density (about one per 100 characters).
 CONTEXT = [
     "{short} did not say how the plan would be financed beyond the current budget.",
     "Analysts said the figures were broadly in line with what the market had priced in.",
@@ -525,12 +525,12 @@ _SENTENCE_END = re.compile(r'(?<=[.!?"])\s+(?=["A-Z])')
 
 
 def _paragraph(s: Story, template: Callable[[Story], str]) -> str:
-    """A paragraph from `template`: its opening sentence, one or two more, and some context."""
+    """A paragraph from `template`: its opening sentence, up to two more, and some context."""
     first, *rest = _SENTENCE_END.split(template(s))
-    kept = sorted(s.rng.sample(range(len(rest)), min(len(rest), 1 if s.rng.random() < 0.6 else 2)))
+    kept = sorted(s.rng.sample(range(len(rest)), min(len(rest), s.rng.choice((0, 1, 1, 2)))))
     sentences = [first, *(rest[i] for i in kept)]
     fields = {"short": s.short, "company": s.company, "place": s.place, "surname": s.surname}
-    for line in [s.context.pop() for _ in range(min(len(s.context), s.rng.randint(2, 4)))]:
+    for line in [s.context.pop() for _ in range(min(len(s.context), s.rng.randint(3, 5)))]:
         # Context never opens a paragraph, so the lead figure stays up front.
         sentences.insert(s.rng.randint(1, len(sentences)), line.format(**fields))
     return " ".join(sentences)
