@@ -153,3 +153,18 @@ def test_builtin_rules_are_installed() -> None:
 
     for name in ("qualifiers.yaml", "nouns.yaml", "currencies.yaml", "units.yaml"):
         assert (builtin_rules_dir() / name).is_file()
+
+
+def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    """`consistency extract ... | head` ends without a traceback when the reader stops early."""
+    article = tmp_path / "long.md"
+    article.write_text("It hired 40 engineers and 12 nurses.\n\n" * 5000)
+    done = subprocess.run(
+        f"{sys.executable} -m consistency extract {article} | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr

@@ -111,6 +111,7 @@ def test_number_becomes_claim(text: str, kind: str, unit: str, low: float, high:
         "The form dated 02/25/14 was lost.",
         "Install version 1.2.3 first.",
         "The team lost 2-0 at home.",
+        "It set itself a top-five target.",
         "The iPhone 11 Pro has three cameras and no headphone jack.",
     ],
 )

@@ -654,6 +654,8 @@ class _Reader:
             return None, end
         if prose[start].isupper() and not self._sentence_initial(start):
             return None, end  # "Formula One", "Chapter Two"
+        if start >= 2 and prose[start - 1] == "-" and prose[start - 2].isalpha():
+            return None, end  # "top-five", "a Group-of-Seven summit": part of a compound word
         begin = start
         if all(w in MULTIPLIERS or w == "dozen" for w in words):
             article = _ARTICLE_BEFORE.search(prose, max(0, start - 5), start)
