@@ -168,3 +168,14 @@ def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
     )
     assert done.stdout.count("\n") == 1
     assert "Traceback" not in done.stderr
+
+
+def test_api_function_and_modules_do_not_shadow_each_other() -> None:
+    """`consistency.extract` is the function, and the extraction modules import by their dotted names."""
+    import importlib
+
+    import consistency
+
+    assert callable(consistency.extract)
+    module = importlib.import_module("consistency.extraction.claims")
+    assert module.extract_claims is not None

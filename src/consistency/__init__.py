@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from consistency.document import parse_document
-from consistency.extract import extract_claims
+from consistency.extraction import extract_claims
 from consistency.models import Claim, FrontMatter
 from consistency.units import vocabulary
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from consistency import __version__
 from consistency.document import read_document
 from consistency.errors import ConsistencyError
-from consistency.extract import extract_claims
+from consistency.extraction import extract_claims
 from consistency.models import Claim
 from consistency.units import vocabulary
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -206,7 +207,7 @@ def _key_line(text: str, key: str) -> int:
 
 def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], list[bool]]:
     """Prose from Markdown events, with segments mapping prose offsets to source offsets."""
-    byte_to_char = _ByteOffsets(body)
+    to_char = _byte_to_char(body)
     parts: list[str] = []
     seg_prose: list[int] = []
     seg_source: list[int] = []
@@ -214,29 +215,30 @@ def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], l
     length = 0
     skip = 0
     autolinks = 0
-
-    def add(piece: str, source_at: int, exact: bool) -> None:
-        nonlocal length
-        seg_prose.append(length)
-        seg_source.append(source_at)
-        seg_exact.append(exact)
-        parts.append(piece)
-        length += len(piece)
-
+    # Separators are anchored after the latest text: no claim starts or ends inside one.
+    last = shift
     tag: str
     value: Any
     for event, span in pyromark.events_with_range(body, options=_MARKDOWN_OPTIONS):
-        if isinstance(event, dict):
+        if type(event) is dict:
+            text = event.get("Text")
+            if text is not None:
+                if skip or autolinks:
+                    continue
+                start = to_char(span["start"])
+                end = to_char(span["end"])
+                seg_prose.append(length)
+                seg_source.append(shift + start)
+                seg_exact.append(end - start == len(text))
+                parts.append(text)
+                length += len(text)
+                last = shift + end
+                continue
             ((tag, value),) = event.items()
         else:
             tag, value = event, None
-        if tag == "Text":
-            if skip or autolinks:
-                continue
-            start = byte_to_char(span["start"])
-            end = byte_to_char(span["end"])
-            add(value, shift + start, end - start == len(value))
-        elif tag == "Start":
+        piece = ""
+        if tag == "Start":
             name = value if isinstance(value, str) else next(iter(value))
             if name in _SKIPPED:
                 skip += 1
@@ -249,31 +251,42 @@ def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], l
             elif name == "Link" and autolinks:
                 autolinks -= 1
             elif name in _BLOCKS and not skip:
-                add("\n\n", shift + byte_to_char(span["end"]), False)
+                piece = "\n\n"
         elif skip:
             continue
-        elif tag in ("SoftBreak", "HardBreak"):
-            add("\n" if tag == "HardBreak" else " ", shift + byte_to_char(span["start"]), False)
+        elif tag == "SoftBreak":
+            piece = " "
+        elif tag == "HardBreak":
+            piece = "\n"
         elif tag in ("Code", "InlineHtml", "Html", "FootnoteReference", "InlineMath", "DisplayMath"):
             # Keep neighbouring words apart without letting code or markup read as prose.
-            add(f" {_PLACEHOLDER} ", shift + byte_to_char(span["start"]), False)
+            piece = f" {_PLACEHOLDER} "
+        if piece:
+            seg_prose.append(length)
+            seg_source.append(last)
+            seg_exact.append(False)
+            parts.append(piece)
+            length += len(piece)
     return "".join(parts), seg_prose, seg_source, seg_exact
 
 
-class _ByteOffsets:
-    """Converts pulldown-cmark's UTF-8 byte offsets to character offsets, walking forward."""
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
-    def __init__(self, text: str) -> None:
-        self._ascii = text.isascii()
-        self._bytes = text.encode("utf-8") if not self._ascii else b""
-        self._byte = 0
-        self._char = 0
 
-    def __call__(self, byte_offset: int) -> int:
-        if self._ascii:
-            return byte_offset
-        if byte_offset < self._byte:
-            self._byte = self._char = 0
-        self._char += len(self._bytes[self._byte : byte_offset].decode("utf-8", "ignore"))
-        self._byte = byte_offset
-        return self._char
+def _byte_to_char(text: str) -> Callable[[int], int]:
+    """A converter from pulldown-cmark's UTF-8 byte offsets to character offsets in `text`."""
+    if text.isascii():
+        return int
+    starts: list[int] = []  # byte offset of each non-ASCII character
+    extras: list[int] = []  # bytes beyond one per character, up to and including it
+    extra = 0
+    for match in _NON_ASCII.finditer(text):
+        starts.append(match.start() + extra)
+        extra += len(match.group().encode("utf-8")) - 1
+        extras.append(extra)
+
+    def convert(byte_offset: int) -> int:
+        k = bisect.bisect_left(starts, byte_offset)
+        return byte_offset - (extras[k - 1] if k else 0)
+
+    return convert

@@ -1,5 +1,5 @@
 """From a document's prose to claims."""
 
-from consistency.extract.claims import extract_claims
+from consistency.extraction.claims import extract_claims
 
 __all__ = ["extract_claims"]

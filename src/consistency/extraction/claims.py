@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 
 from consistency.document import Document
-from consistency.extract.dates import MONTHS as MONTH_NAMES
-from consistency.extract.dates import DateMention, find_dates, year_mention
-from consistency.extract.numbers import (
+from consistency.extraction.dates import MONTHS as MONTH_NAMES
+from consistency.extraction.dates import DateMention, find_dates, year_mention
+from consistency.extraction.numbers import (
     FRACTIONS,
     MULTIPLIERS,
     SCALES,
