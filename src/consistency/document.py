@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -219,9 +219,11 @@ def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], l
     last = shift
     tag: str
     value: Any
-    for event, span in pyromark.events_with_range(body, options=_MARKDOWN_OPTIONS):
+    # pyromark's precise event types make no difference here: events are read as plain data.
+    events: Iterable[tuple[Any, Any]] = pyromark.events_with_range(body, options=_MARKDOWN_OPTIONS)
+    for event, span in events:
         if type(event) is dict:
-            text = event.get("Text")
+            text: str | None = event.get("Text")
             if text is not None:
                 if skip or autolinks:
                     continue
