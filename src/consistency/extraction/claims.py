@@ -69,6 +69,9 @@ _RATIO_STARTS = frozenset({"-f", " t", " T"})
 _RATIO = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
 _RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and)[ \u00a0]*(?=\S)")
 _NOUN = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])")
+_W = r"([A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])"
+# Up to four words after a figure, in one match: the counted noun is among the first three.
+_NOUN_RUN = re.compile(rf"[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W})?)?)?")
 _WORD_SHAPE = re.compile(r"[A-Za-z][A-Za-z&.'’-]*")
 _OUT_OF = re.compile(rf"[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?(?P<d>\d+|{_WORD})\b", re.I)
 _AND_A_HALF = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.I)
@@ -428,6 +431,7 @@ class _Reader:
         elif (
             not in_range
             and before in " -\u00a0"
+            and ("minus" in (near := prose[max(0, start - 10) : start].lower()) or "negative" in near)
             and (minus := _MINUS_BEFORE.search(prose, max(0, start - 10), start)) is not None
         ):
             value, begin, in_range = -value, minus.start(), True
@@ -775,12 +779,13 @@ class _Reader:
             return None
         qualifiers = self.vocab.qualifiers
         offset = begin - len(window)
-        for size in (2, 1):
-            if len(stripped) < size:
-                continue
-            symbol = qualifiers.get(stripped[-size:])
-            if symbol is not None and not stripped[-size:].isalpha():
-                return symbol, offset + len(stripped) - size
+        if not stripped[-1].isalpha():
+            for size in (2, 1):
+                if len(stripped) < size:
+                    continue
+                symbol = qualifiers.get(stripped[-size:])
+                if symbol is not None and not stripped[-size:].isalpha():
+                    return symbol, offset + len(stripped) - size
         if len(stripped) == len(window):
             return None
         parts = stripped.rsplit(None, 4)
@@ -853,21 +858,20 @@ class _Reader:
     def _counted_noun(self, pos: int, value: float) -> tuple[str, int]:
         """The thing counted after a number ("2,300 R&D personnel" -> people), and where it ends."""
         prose = self.prose
+        run = _NOUN_RUN.match(prose, pos)
+        if run is None:
+            return "", pos
         words: list[tuple[str, int]] = []
-        at = pos
-        for _ in range(3):
-            found = _NOUN.match(prose, at)
-            if found is None:
+        for group in (1, 2, 3, 4):
+            word = run.group(group)
+            if word is None:
                 break
-            word = found.group("w")
             lower = word.lower()
-            if lower in _COMPARATIVES and not words and not prose.startswith(" than", found.end()):
-                at = found.end()  # "500 more people": the comparative is not the thing counted
-                continue
-            if lower in _STOP or lower in SMALL or lower in MULTIPLIERS:
+            if lower in _COMPARATIVES and not words and not prose.startswith(" than", run.end(group)):
+                continue  # "500 more people": the comparative is not the thing counted
+            if lower in _STOP or lower in SMALL or lower in MULTIPLIERS or len(words) == 3:
                 break
-            words.append((word, found.end()))
-            at = found.end()
+            words.append((word, run.end(group)))
         if not words:
             return "", pos
         irregular = self.vocab.irregular_nouns

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -103,6 +104,7 @@ class Literal:
     digits: str
 
 
+@functools.lru_cache(maxsize=8192)
 def read_digits(token: str) -> Literal | None:
     """Value and precision of a digit token such as "2,300", "3.3" or "3,82,492"; None if malformed.
 
