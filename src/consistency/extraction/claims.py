@@ -788,9 +788,10 @@ class _Reader:
                     return symbol, offset + len(stripped) - size
         if len(stripped) == len(window):
             return None
-        parts = stripped.rsplit(None, 4)
-        if parts[-1].lstrip("(\"“‘'").lower() not in self.vocab.qualifier_last_words:
+        last = stripped[max(stripped.rfind(" "), stripped.rfind("\n")) + 1 :]
+        if last.lstrip("(\"“‘'").lower() not in self.vocab.qualifier_last_words:
             return None
+        parts = stripped.rsplit(None, 4)
         for size in range(min(4, len(parts) - (begin > 40)), 0, -1):
             phrase = " ".join(parts[-size:]).lstrip("(\"“‘'")
             found = qualifiers.get(phrase.lower())
