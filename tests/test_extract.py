@@ -184,3 +184,18 @@ def test_trusted_claims_equal_validated_ones() -> None:
     for claim in consistency.extract("It drew more than 3 billion yuan ($439 million) on February 9, 2023."):
         assert claim == Claim(**claim.model_dump())
         assert claim.model_fields_set == set(Claim.model_fields)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit", "nominal"),
+    [
+        ("Arnold paid 1,200€ for it.", "currency", "EUR", 1200),
+        ("Arnold paid 5 € for it.", "currency", "EUR", 5),
+        ("The pixel pitch is 352 μm.", "physical", "micrometer", 352),
+        ("The neck is 25.5″ long.", "physical", "inch", 25.5),
+    ],
+)
+def test_symbols_written_after_the_figure(text: str, kind: str, unit: str, nominal: float) -> None:
+    """European copy and typography put the currency or unit symbol after the number."""
+    claim = only(text)
+    assert (claim.kind, claim.unit, claim.nominal) == (kind, unit, nominal)

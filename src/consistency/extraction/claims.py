@@ -51,10 +51,12 @@ NOT_QUANTITY = re.compile(
     r"|\d+(?:\.\d+)?[×x]10"
     r"|\d+[ \u00a0]?⁄[ \u00a0]?\d+"
 )
+_SYMBOLS_AFTER = frozenset("€£₹")
+_SPACED_SYMBOLS_AFTER = frozenset({" €", " £", "\u00a0€", "\u00a0£"})
 _SHAPE_STARTS = frozenset(":/-.×x⁄apAP")
 _SHAPE_SECONDS = frozenset("0123456789apAP")
 _SCALE_INITIALS = frozenset("htmbcltHTMBCLT")
-_ATTACHED = re.compile(r"[A-Za-z°ºµ]+[²³23]?(?:/[A-Za-z]+)?")
+_ATTACHED = re.compile(r"[A-Za-z°ºµμ]+[²³23]?(?:/[A-Za-z]+)?|[′″]")
 _SCALE_AFTER = re.compile(
     r"[ \u00a0]?-?[ \u00a0]?(?P<s>hundred|thousand|millions?|billions?|trillion|crores?|lakhs?|lac)\b"
     r"|[ \u00a0](?P<a>bn|mn|mln|tn|cr)\b",
@@ -456,7 +458,16 @@ class _Reader:
             and (percent := _PERCENT.match(prose, pos)) is not None
         ):
             kind, unit, pos, step, scale = self._percent(percent, literal)
-        elif next_char.isalpha() and (attached := _ATTACHED.match(prose, pos)) is not None:
+        elif currency is None and next_char in _SYMBOLS_AFTER:
+            # "1,200€", "5 €": European copy puts the symbol after the figure
+            kind, unit, pos = "currency", self.vocab.currency_prefixes[next_char], pos + 1
+        elif (
+            currency is None and following in _SPACED_SYMBOLS_AFTER and not prose[pos + 2 : pos + 3].isalnum()
+        ):
+            kind, unit, pos = "currency", self.vocab.currency_prefixes[following[1]], pos + 2
+        elif (next_char.isalpha() or next_char in "′″") and (
+            attached := _ATTACHED.match(prose, pos)
+        ) is not None:
             word = attached.group()
             lower = word.lower()
             if lower in ("st", "nd", "rd", "th") or (word == "s" and len(token) == 4):
