@@ -199,3 +199,17 @@ def test_symbols_written_after_the_figure(text: str, kind: str, unit: str, nomin
     """European copy and typography put the currency or unit symbol after the number."""
     claim = only(text)
     assert (claim.kind, claim.unit, claim.nominal) == (kind, unit, nominal)
+
+
+def test_a_part_counts_what_its_whole_counts() -> None:
+    """In "26,677 of 35,887 votes" both figures count votes."""
+    claims = quantities("She won 26,677 of 35,887 votes.")
+    assert [(c.text, c.unit) for c in claims] == [("26,677", "vote"), ("35,887 votes", "vote")]
+
+
+def test_points_in_results_tables() -> None:
+    """An attached "pt" after a figure is percentage points ("+0.3pt")."""
+    assert (only("Margin: +0.3pt").kind, only("Margin: +0.3pt").unit) == (
+        "percentage_point",
+        "percentage_point",
+    )

@@ -69,7 +69,7 @@ _PERCENT = re.compile(
 )
 _RATIO_STARTS = frozenset({"-f", " t", " T"})
 _RATIO = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
-_RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and)[ \u00a0]*(?=\S)")
+_RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and|of|out of)[ \u00a0]*(?=\S)")
 _NOUN = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])")
 _W = r"([A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])"
 # Up to four words after a figure, in one match: the counted noun is among the first three.
@@ -472,7 +472,15 @@ class _Reader:
             lower = word.lower()
             if lower in ("st", "nd", "rd", "th") or (word == "s" and len(token) == 4):
                 return None, attached.end()
-            if word in SCALES and (
+            if lower in ("pt", "pts", "ppt"):
+                # "+0.3pt" in results tables: percentage points
+                kind, unit, pos, step = (
+                    "percentage_point",
+                    "percentage_point",
+                    attached.end(),
+                    literal.integer_step,
+                )
+            elif word in SCALES and (
                 currency is not None or glued or word != "m" or self._million(attached.end())
             ):
                 scale = SCALES[word]
@@ -598,7 +606,7 @@ class _Reader:
         """
         prose = self.prose
         head = prose[first.end : first.end + 5]
-        if not ("-" in head or "to" in head or "and" in head or "–" in head or "—" in head):
+        if not ("-" in head or "to" in head or "and" in head or "of" in head or "–" in head or "—" in head):
             return [first], pos
         join = _RANGE_JOIN.match(prose, first.end)
         if join is None:
@@ -620,6 +628,11 @@ class _Reader:
             return ([], following.end()) if word == "-" else ([first], pos)
         bare_first = first.kind == "count" and not first.unit
         bare_second = second.kind == "count" and not second.unit
+        if word in ("of", "out of"):
+            # "26,677 of 35,887 votes": a part counts what its whole counts
+            if bare_first and second.kind == "count":
+                first.unit = second.unit
+            return [first, second], second.end
         if not (bare_first or bare_second or (first.kind, first.unit) == (second.kind, second.unit)):
             return [first], pos
         if first.scale == 1.0 and second.scale > 1.0 and 0 < first.value < second.printed:
