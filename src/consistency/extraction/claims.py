@@ -1002,7 +1002,7 @@ class _Reader:
     def _build(self, rows: list[_Row]) -> list[Claim]:
         """Claims from rows sorted by start, mapping positions with cursors that only move forward."""
         doc = self.doc
-        prose = self.prose
+        prose, source = self.prose, doc.source
         seg_prose, seg_source, seg_exact = doc.segment_prose, doc.segment_source, doc.segment_exact
         line_starts, sentence_starts = doc.line_starts, doc.sentence_starts
         n_segments, n_lines, n_sentences = len(seg_prose), len(line_starts), len(sentence_starts)
@@ -1016,25 +1016,37 @@ class _Reader:
                 line += 1
             while sentence + 1 < n_sentences and sentence_starts[sentence + 1] <= start:
                 sentence += 1
-            source_end = doc.source_offset(end - 1) + 1
-            end_line, end_column = doc.line_column(source_end)
+            if seg_exact[segment] and (segment + 1 == n_segments or end <= seg_prose[segment + 1]):
+                source_end = source_start + end - start  # the whole claim lies in one exact segment
+            else:
+                source_end = doc.source_offset(end - 1) + 1
+            column = source_start - line_starts[line] + 1
+            if source.find("\n", source_start, source_end) < 0:
+                end_line, end_column = line + 1, column + source_end - source_start
+            else:
+                end_line, end_column = doc.line_column(source_end)
+            text = prose[start:end]
+            if "\n" in text or "  " in text:
+                text = " ".join(text.split())
             claims.append(
                 trusted_claim(
-                    text=" ".join(prose[start:end].split()),
-                    start=source_start,
-                    end=source_end,
-                    line=line + 1,
-                    column=source_start - line_starts[line] + 1,
-                    end_line=end_line,
-                    end_column=end_column,
-                    sentence=sentence,
-                    kind=kind,
-                    unit=unit,
-                    qualifier=qualifier,
-                    low=low,
-                    nominal=nominal,
-                    high=high,
-                    iso=iso,
+                    {
+                        "text": text,
+                        "start": source_start,
+                        "end": source_end,
+                        "line": line + 1,
+                        "column": column,
+                        "end_line": end_line,
+                        "end_column": end_column,
+                        "sentence": sentence,
+                        "kind": kind,
+                        "unit": unit,
+                        "qualifier": qualifier,
+                        "low": low,
+                        "nominal": nominal,
+                        "high": high,
+                        "iso": iso,
+                    }
                 )
             )
         return claims
