@@ -122,3 +122,30 @@ def test_claims_know_their_sentence() -> None:
         c for c in consistency.extract("The U.S. unit hired 50 staff and 20 engineers. It sold 140 cars.")
     ]
     assert [c.sentence for c in claims] == [0, 0, 1]
+
+
+def test_simple_front_matter_reads_as_yaml_does() -> None:
+    """The quick reading of simple front matter gives exactly what the YAML parser gives."""
+    import yaml
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from consistency.document import _simple_mapping
+
+    key = st.from_regex(r"[a-z_][a-z0-9_]{0,8}", fullmatch=True)
+    value = st.one_of(
+        st.dates().map(lambda d: d.isoformat()),
+        st.from_regex(r"[A-Za-z][A-Za-z0-9 .,'/-]{0,20}[A-Za-z0-9]", fullmatch=True),
+        st.from_regex(r'"[A-Za-z0-9 .,:#-]{0,20}"', fullmatch=True),
+        st.sampled_from(["yes", "No", "true", "null", "on"]),
+    )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.dictionaries(key, value, max_size=5))
+    def same(entries: dict[str, str]) -> None:
+        block = "".join(f"{k}: {v}\n" for k, v in entries.items())
+        quick = _simple_mapping(block)
+        if quick is not None:
+            assert quick == (yaml.safe_load(block) or {})
+
+    same()

@@ -155,8 +155,11 @@ def _front_matter(text: str, path: str) -> tuple[int, FrontMatter]:
     match = _FRONT_MATTER.match(text)
     if match is None:
         return 0, FrontMatter()
+    block = match.group(1) or ""
     try:
-        raw = yaml.load(match.group(1) or "", Loader=_SAFE_LOADER) or {}
+        raw = _simple_mapping(block)
+        if raw is None:
+            raw = yaml.load(block, Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         # The context mark is where the broken construct opened, nearer the writer's slip.
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
@@ -171,6 +174,40 @@ def _front_matter(text: str, path: str) -> tuple[int, FrontMatter]:
     if not isinstance(raw, dict):
         raise ConsistencyError("front matter is not a mapping of keys to values", path=path, line=1)
     return match.end(), _front_matter_fields(raw, text, path)
+
+
+# One `key: value` line whose value YAML reads as the plain string or ISO date it looks like.
+_SIMPLE_LINE = re.compile(
+    r"(?P<key>[A-Za-z_][A-Za-z0-9_-]*):[ \t]+"
+    r"(?:\"(?P<quoted>[^\"\\\n]*)\"|(?P<date>\d{4}-\d{2}-\d{2})|(?P<plain>[A-Za-z][^\n#:\"]*?))[ \t]*"
+)
+# Plain words YAML 1.1 reads as booleans or null rather than strings.
+_YAML_KEYWORDS = frozenset("y n yes no true false on off null".split())
+
+
+def _simple_mapping(block: str) -> dict[str, Any] | None:
+    """The mapping of a front matter made only of simple `key: value` lines, without a YAML parse.
+
+    Front matter is usually a date, a title and a byline: reading those lines directly saves most
+    of the cost of parsing a short article. Anything else returns None and goes to YAML.
+    """
+    fields: dict[str, Any] = {}
+    for line in block.splitlines():
+        if not line.strip():
+            continue
+        found = _SIMPLE_LINE.fullmatch(line)
+        if found is None or found.group("key") in fields:
+            return None
+        key, quoted, date, plain = found.group("key", "quoted", "date", "plain")
+        if date is not None:
+            fields[key] = dt.date.fromisoformat(date)
+        elif quoted is not None:
+            fields[key] = quoted
+        elif plain.lower() in _YAML_KEYWORDS:
+            return None
+        else:
+            fields[key] = plain
+    return fields
 
 
 def _front_matter_fields(raw: dict[Any, Any], text: str, path: str) -> FrontMatter:
