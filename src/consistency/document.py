@@ -182,7 +182,7 @@ _SIMPLE_LINE = re.compile(
     r"(?:\"(?P<quoted>[^\"\\\n]*)\"|(?P<date>\d{4}-\d{2}-\d{2})|(?P<plain>[A-Za-z][^\n#:\"]*?))[ \t]*"
 )
 # Plain words YAML 1.1 reads as booleans or null rather than strings.
-_YAML_KEYWORDS = frozenset("y n yes no true false on off null".split())
+_YAML_KEYWORDS = frozenset(["y", "n", "yes", "no", "true", "false", "on", "off", "null"])
 
 
 def _simple_mapping(block: str) -> dict[str, Any] | None:
