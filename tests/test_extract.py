@@ -213,3 +213,47 @@ def test_points_in_results_tables() -> None:
         "percentage_point",
         "percentage_point",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "up A to B" is a change and a new level, never a range
+        ("The population grew, up 4,293,741 to 25,145,561.", ["4,293,741", "25,145,561"]),
+        # a range keeps the word that opens it
+        ("Costs will be between £1.5bn and £2.5bn.", ["between £1.5bn and £2.5bn"]),
+        # a written plus sign is part of the figure
+        ("Revenue rose +7.3% on the year.", ["+7.3%"]),
+        # the full stop after a month ends the sentence
+        ("The report came on 2 September.", ["2 September"]),
+        # "of 2011-12" is a fiscal year, not a part of a whole
+        ("In the first four months of 2011-12, exports rose.", ["four months", "2011-12"]),
+        # question numbers are identifiers
+        ("See questions 2-5 and question 15 of the survey.", []),
+    ],
+)
+def test_claim_spans(text: str, expected: list[str]) -> None:
+    """Each claim covers the figure as written, and nothing that is not one."""
+    assert [c.text for c in consistency.extract(text, date="2011-09-10")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "low", "high"),
+    [
+        ("Losses were -$5m.", "USD", -5.5e6, -4.5e6),
+        ("The margin is plus or minus 3 percentage points.", "percentage_point", 2.5, 3.5),
+        ("It paid 3.2 million U.S. dollars.", "USD", 3.15e6, 3.25e6),
+        ("It raised a total of HK$9.8 billion.", "HKD", 9.75e9, 9.85e9),
+    ],
+)
+def test_signs_margins_and_spellings(text: str, unit: str, low: float, high: float) -> None:
+    """Minus signs before a currency, margins of error, dotted 'U.S.' and 'a total of' read right."""
+    claim = only(text)
+    assert claim.unit == unit
+    assert close(claim.low, low) and close(claim.high, high), (claim.low, claim.high)
+
+
+def test_yen_follows_iso_codes_in_the_article() -> None:
+    """A table headed 'JPY billion' tells which currency the article's ¥ is."""
+    text = "Revenue was ¥2,084.0 billion.\n\n| JPY billion | FY2016 |\n|---|---|\n| Revenue | 2,084.0 |\n"
+    assert quantities(text)[0].unit == "JPY"

@@ -149,7 +149,7 @@ QUALIFIER_PHRASES: dict[str, tuple[int | None, int, tuple[str, ...]]] = {
     "nearly": (1, 0, ("nearly ", "almost ", "just under ", "slightly less than ")),
     "less than": (None, 0, ("less than ", "fewer than ", "under ", "below ", "<")),
     "up to": (None, 0, ("up to ", "as many as ", "at most ", "no more than ", "≤")),
-    "exactly": (0, 0, ("exactly ", "precisely ", "a total of ")),
+    "exactly": (0, 0, ("exactly ", "precisely ")),
 }
 # fmt: on
 QUALIFIERS = tuple(

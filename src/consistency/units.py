@@ -74,7 +74,9 @@ class PhraseTable(Generic[T]):
                 exact.setdefault(phrase, value)
             else:
                 loose.setdefault(phrase.lower(), value)
-        first_words = frozenset(phrase.split()[0].lower() for phrase in [*exact, *loose])
+        firsts = [phrase.split()[0].lower() for phrase in [*exact, *loose]]
+        # "U.S. dollars": the word is looked up without a final full stop too
+        first_words = frozenset(firsts + [word.rstrip(".") for word in firsts])
         return cls(exact, loose, first_words)
 
     def get(self, phrase: str) -> T | None:

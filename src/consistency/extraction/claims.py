@@ -98,7 +98,7 @@ _COMPARATIVES = frozenset({"more", "fewer", "additional", "extra", "other"})
 _IDENTIFIER_WORDS = frozenset(
     """no no. number nos. page section article route flight room gate level grade form category
     type class stage phase unit zone chapter episode channel platform terminal district precinct
-    ward pylon suite tier version model game""".split()
+    ward pylon suite tier version model game question questions item items pages sections""".split()
 )
 # Words before "from" that make "from X to Y" a change (two figures) rather than a range.
 _CHANGE_VERB = re.compile(
@@ -234,8 +234,16 @@ class _Reader:
         currency, begin = self._currency_before(start)
         before = prose[start - 1] if start else " "
         value = literal.value
-        if currency is not None and prose[begin:start].endswith("-"):
-            value = -value
+        sign_before = begin > 0 and prose[begin - 1] in "-−" and not prose[begin - 2 : begin - 1].isalnum()
+        if currency is not None and (prose[begin:start].endswith("-") or sign_before):
+            value = -value  # "$-50.8bn", "-$5m"
+            begin -= sign_before
+        elif before == "+" and (start < 2 or not prose[start - 2].isalnum()):
+            begin = start - 1  # "+14.1%": the sign is part of what was written
+        elif before in "-−" and prose[max(0, start - 15) : start - 1].lower().endswith(
+            ("plus or minus", "+/")
+        ):
+            pass  # "+/-3": a margin of error, not a negative figure
         elif not in_range and before in "-−" and start >= 2 and prose[start - 2] in " \t\n([":
             if self._capitalized_before(start - 1):
                 return None, _token_end(prose, end)  # "COVID -19"
@@ -244,6 +252,7 @@ class _Reader:
             not in_range
             and before in " -\u00a0"
             and ("minus" in (near := prose[max(0, start - 10) : start].lower()) or "negative" in near)
+            and not prose[max(0, start - 20) : start].lower().rstrip(" -").endswith("plus or minus")
             and (minus := _MINUS_BEFORE.search(prose, max(0, start - 10), start)) is not None
         ):
             value, begin, in_range = -value, minus.start(), True
@@ -416,7 +425,15 @@ class _Reader:
         """
         prose = self.prose
         head = prose[first.end : first.end + 5]
-        if not ("-" in head or "to" in head or "and" in head or "of" in head or "–" in head or "—" in head):
+        if not (
+            "-" in head
+            or "to" in head
+            or "and" in head
+            or "of" in head
+            or "out" in head
+            or "–" in head
+            or "—" in head
+        ):
             return [first], pos
         join = _RANGE_JOIN.match(prose, first.end)
         if join is None:
@@ -440,9 +457,10 @@ class _Reader:
         bare_second = second.kind == "count" and not second.unit
         if word in ("of", "out of"):
             # "26,677 of 35,887 votes": a part counts what its whole counts
-            if bare_first and second.kind == "count":
+            if bare_first and second.kind == "count" and second.unit:
                 first.unit = second.unit
-            return [first, second], second.end
+                return [first, second], second.end
+            return [first], pos
         if not (bare_first or bare_second or (first.kind, first.unit) == (second.kind, second.unit)):
             return [first], pos
         if first.scale == 1.0 and second.scale > 1.0 and 0 < first.value < second.printed:
@@ -452,15 +470,17 @@ class _Reader:
                 second.scale,
             )
         change = word == "to" and (
-            (left_word in ("up", "down", "by") and not bare_first)
+            left_word in ("up", "down")
+            or (left_word == "by" and not bare_first)
             or (left_word == "from" and self._change_before(left))
         )
         if not change and first.value < second.value:
             kind, unit = (first.kind, first.unit) if bare_second else (second.kind, second.unit)
             bounds = (first.value, second.value)
             middle = (first.value + second.value) / 2
+            begin = left[1] if left is not None and left_word == "between" else first.start
             return [
-                _Quantity(first.start, second.end, middle, second.step, kind, unit, first.qualifier, bounds)
+                _Quantity(begin, second.end, middle, second.step, kind, unit, first.qualifier, bounds)
             ], second.end
         if word == "-":
             return ([], second.end) if bare_first and bare_second else ([first], pos)
@@ -907,8 +927,10 @@ def _token_end(prose: str, pos: int) -> int:
 
 def _yen_by_context(prose: str) -> str:
     """CNY or JPY when the article's own words say which, else the ambiguous `¥`."""
-    chinese = sum(prose.count(word) for word in ("yuan", "renminbi", "RMB", "China", "Beijing", "Shanghai"))
-    japanese = sum(prose.count(word) for word in (" yen", "Japan", "Tokyo", "Osaka"))
+    chinese = sum(
+        prose.count(word) for word in ("yuan", "renminbi", "RMB", "CNY", "China", "Beijing", "Shanghai")
+    )
+    japanese = sum(prose.count(word) for word in (" yen", "JPY", "Japan", "Tokyo", "Osaka"))
     if chinese > 3 * japanese:
         return "CNY"
     if japanese > 3 * chinese:

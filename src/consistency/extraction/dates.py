@@ -66,8 +66,10 @@ def year_mention(start: int, end: int, year: int) -> DateMention:
 def _read_date(prose: str, month_match: re.Match[str], anchor: dt.date | None) -> DateMention | None:
     """The date around one month name, or None when the month stands alone."""
     word = month_match.group()
-    month = MONTHS[word.rstrip(".").lower()]
     start, end = month_match.start(), month_match.end()
+    if word.endswith(".") and len(word) > 5:
+        word, end = word[:-1], end - 1  # "September." ends a sentence; only "Sept." is abbreviated
+    month = MONTHS[word.rstrip(".").lower()]
     day = year = None
     relative = None
     before = _DAY_BEFORE.search(prose, max(0, start - 10), start)
