@@ -257,3 +257,25 @@ def test_yen_follows_iso_codes_in_the_article() -> None:
     """A table headed 'JPY billion' tells which currency the article's ¥ is."""
     text = "Revenue was ¥2,084.0 billion.\n\n| JPY billion | FY2016 |\n|---|---|\n| Revenue | 2,084.0 |\n"
     assert quantities(text)[0].unit == "JPY"
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        ("Candidates received 8,563 and 14,845 votes.", ["vote", "vote"]),
+        ("It took two or three days.", ["day", "day"]),
+        ("The firm closed 95,479 Series E preference shares.", ["share"]),
+        ("It issued 1,307 compulsorily convertible preference shares.", ["share"]),
+        ("Two Indian start-up rounds closed.", ["round"]),
+        ("It won in 58 out of 75 capabilities.", ["capability", "capability"]),
+    ],
+)
+def test_counted_noun_is_the_head_of_its_phrase(text: str, units: list[str]) -> None:
+    """The thing counted is the last noun of the phrase, shared by a figure listed before it."""
+    assert [c.unit for c in quantities(text)] == units
+
+
+@pytest.mark.parametrize("text", ["Menino won a third term in 2009.", "The first-half forecast held."])
+def test_ordinals_and_periods_are_not_fractions(text: str) -> None:
+    """'a third term' and 'first-half' name a position or a period, not a share."""
+    assert [c.kind for c in quantities(text)] == []

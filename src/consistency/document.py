@@ -196,8 +196,8 @@ def _simple_mapping(block: str) -> dict[str, Any] | None:
         if not line.strip():
             continue
         found = _SIMPLE_LINE.fullmatch(line)
-        if found is None or found.group("key") in fields:
-            return None
+        if found is None or found.group("key") in fields or found.group("key").lower() in _YAML_KEYWORDS:
+            return None  # a key such as `on:` is a boolean to YAML
         key, quoted, date, plain = found.group("key", "quoted", "date", "plain")
         if date is not None:
             fields[key] = dt.date.fromisoformat(date)

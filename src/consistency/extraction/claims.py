@@ -36,6 +36,8 @@ _FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 _NUMBER_WORD_RUN = re.compile(rf"(?:{_WORD})(?:(?:[ \u00a0-]|[ \u00a0]and[ \u00a0])(?:{_WORD}))*\b")
 
 
+# A run of number words in any case, where a join ("two or three") says one must follow.
+_SPELLED_RUN = re.compile(_NUMBER_WORD_RUN.pattern, re.I)
 # Candidates are found on the lower-cased prose in two fast passes: digit runs, and number words.
 DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 NUMBER_WORD = re.compile(
@@ -69,7 +71,9 @@ _PERCENT = re.compile(
 )
 _RATIO_STARTS = frozenset({"-f", " t", " T"})
 _RATIO = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
-_RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and|of|out of)[ \u00a0]*(?=\S)")
+# Words or marks that can join two figures: "15-20", "6 to 7", "3 and 4", "two or three", "8 of 10".
+_JOIN_CUES = ("-", "–", "—", "to", "and", "or", "of", "out")
+_RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and|or|of|out of)[ \u00a0]*(?=\S)")
 _NOUN = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])")
 _W = r"([A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])"
 # Up to four words after a figure, in one match: the counted noun is among the first three.
@@ -425,15 +429,7 @@ class _Reader:
         """
         prose = self.prose
         head = prose[first.end : first.end + 5]
-        if not (
-            "-" in head
-            or "to" in head
-            or "and" in head
-            or "of" in head
-            or "out" in head
-            or "–" in head
-            or "—" in head
-        ):
+        if not any(cue in head for cue in _JOIN_CUES):
             return [first], pos
         join = _RANGE_JOIN.match(prose, first.end)
         if join is None:
@@ -441,20 +437,34 @@ class _Reader:
         word = join.group("j")
         left = _word_before(prose, first.start)
         left_word = left[0].lower() if left else ""
-        if (word == "and" and left_word != "between") or (word == "-" and join.group() != "-"):
+        if word == "-" and join.group() != "-":
             return [first], pos
+        listed = word == "or" or (word == "and" and left_word != "between")
         following = DIGITS.match(prose, join.end())
         if following is None:
             # "$3 to $4 billion": a currency symbol may stand between the join and the figure.
             currency = self.vocab.currency_prefix_ahead.match(prose, join.end())
             following = DIGITS.match(prose, currency.end()) if currency else None
-        if following is None:
+        second: _Quantity | DateMention | None
+        if following is not None:
+            second, _ = self._digits(following.start(), following.end(), in_range=True)
+        elif (spelled := _SPELLED_RUN.match(prose, join.end())) is not None and spelled.start() > 0:
+            second, _ = self._words(spelled.start(), spelled.end())  # "two or three days"
+        else:
             return [first], pos
-        second, _ = self._digits(following.start(), following.end(), in_range=True)
         if not isinstance(second, _Quantity):
-            return ([], following.end()) if word == "-" else ([first], pos)
+            return ([], following.end()) if word == "-" and following else ([first], pos)
         bare_first = first.kind == "count" and not first.unit
         bare_second = second.kind == "count" and not second.unit
+        if listed:
+            # "8,563 and 14,845 votes", "two or three days": the first shares the second's noun
+            if bare_first and second.kind == "count" and second.unit:
+                first.unit = second.unit
+                return [first, second], second.end
+            if bare_first and second.kind == "duration" and word == "or":
+                first.kind, first.unit = second.kind, second.unit
+                return [first, second], second.end
+            return [first], pos
         if word in ("of", "out of"):
             # "26,677 of 35,887 votes": a part counts what its whole counts
             if bare_first and second.kind == "count" and second.unit:
@@ -556,8 +566,10 @@ class _Reader:
         """ "half", "a quarter", "a third" as shares; "the first half" and "quarters" are not."""
         prose = self.prose
         word = prose[start:end].lower()
-        if prose[end : end + 1] == "-":
-            return None, end
+        if prose[end : end + 1] == "-" or (
+            start >= 2 and prose[start - 1] == "-" and prose[start - 2].isalpha()
+        ):
+            return None, end  # "half-year", "first-half": part of a compound word
         if word == "half":
             previous = _word_before(prose, start)
             if previous is not None and previous[0].lower() in (
@@ -576,9 +588,11 @@ class _Reader:
                 return None, end
             begin = start
         elif (
-            article := _ARTICLE_BEFORE.search(prose, max(0, start - 5), start)
-        ) is not None and not word.endswith("s"):
-            begin = article.start()
+            (article := _ARTICLE_BEFORE.search(prose, max(0, start - 5), start)) is not None
+            and not word.endswith("s")
+            and not self._noun_follows(end)
+        ):
+            begin = article.start()  # "a third of", but not "a third term"
         else:
             return None, end
         share = 100.0 / FRACTIONS[word]
@@ -710,6 +724,11 @@ class _Reader:
         noun, _ = self._counted_noun(pos, 2.0)
         return bool(noun) or self._currency_name(pos) is not None
 
+    def _noun_follows(self, pos: int) -> bool:
+        """Whether a lower-case content word follows: "a third term" is an ordinal, not a share."""
+        found = _NOUN.match(self.prose, pos)
+        return found is not None and found.group("w").islower() and found.group("w") not in _STOP
+
     def _counted_noun(self, pos: int, value: float) -> tuple[str, int]:
         """The thing counted after a number ("2,300 R&D personnel" -> people), and where it ends."""
         prose = self.prose
@@ -724,23 +743,29 @@ class _Reader:
             lower = word.lower()
             if lower in _COMPARATIVES and not words and not prose.startswith(" than", run.end(group)):
                 continue  # "500 more people": the comparative is not the thing counted
-            if lower in _STOP or lower in SMALL or lower in MULTIPLIERS or len(words) == 3:
+            if lower in _STOP or lower in SMALL or lower in MULTIPLIERS:
                 break
             words.append((word, run.end(group)))
         if not words:
             return "", pos
         irregular = self.vocab.irregular_nouns
         groups = self.vocab.noun_groups
-        for word, word_end in words:
+        head: tuple[str, int] | None = None
+        for k, (word, word_end) in enumerate(words):
             lower = word.lower()
             if lower.endswith(("ing", "ed", "ly")) and lower not in irregular:
                 continue
-            if word[0].isupper() and not lower.endswith("s"):
-                continue  # a name ("3 Downing Street") or a capitalised adjective ("Chinese")
+            if word[0].isupper() and (
+                not lower.endswith("s") or (k + 1 < len(words) and words[k + 1][0][0].isupper())
+            ):
+                continue  # a name ("3 Downing Street", "Series E") or a capitalised adjective ("Chinese")
             lemma = irregular.get(lower) or _singular(lower)
             if lemma != lower or lower in irregular or lemma in groups or value == 1:
-                return groups.get(lemma, lemma), word_end
-        return "", pos
+                # The head of a noun phrase is its last noun: "start-up rounds", "test vehicles"
+                head = (groups.get(lemma, lemma), word_end)
+                if value == 1:
+                    break
+        return head if head is not None else ("", pos)
 
     def _named_before(self, start: int, step: float) -> bool:
         """A short plain number right after a name is part of it: Xiaomi 13, Boeing 737, iPhone 11."""
