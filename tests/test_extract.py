@@ -279,3 +279,18 @@ def test_counted_noun_is_the_head_of_its_phrase(text: str, units: list[str]) -> 
 def test_ordinals_and_periods_are_not_fractions(text: str) -> None:
     """'a third term' and 'first-half' name a position or a period, not a share."""
     assert [c.kind for c in quantities(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "low", "high"),
+    [
+        ("Lows did not drop below 108.7°F.", "at least", 108.7, 108.8),
+        ("It will cost not more than 40 euros.", "up to", 0, 40),
+        ("It never fell under 30%.", "at least", 30, 31),
+    ],
+)
+def test_negated_qualifiers_turn_around(text: str, qualifier: str, low: float, high: float) -> None:
+    """'not more than' and 'did not drop below' bound the figure from the other side."""
+    claim = only(text)
+    assert claim.qualifier == qualifier
+    assert close(claim.low, low) and close(claim.high, high), (claim.low, claim.high)

@@ -30,6 +30,7 @@ class Qualifier:
     name: str
     below: float | None
     above: float
+    negated: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +137,7 @@ class Vocabulary:
     qualifiers: dict[str, Qualifier]
     qualifiers_after: dict[str, Qualifier]
     qualifier_last_words: frozenset[str]
+    qualifiers_by_name: dict[str, Qualifier]
     irregular_nouns: dict[str, str]
     noun_groups: dict[str, str]
     currency_codes: frozenset[str]
@@ -196,14 +198,23 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
 
     qualifiers: dict[str, Qualifier] = {}
     qualifiers_after: dict[str, Qualifier] = {}
+    by_name: dict[str, Qualifier] = {}
     for entry in qualifiers_raw.get("qualifiers", []):
         q = Qualifier(
             str(entry["name"]),
             None if entry.get("below") is None else float(entry["below"]),
             float(entry["above"]),
+            None if entry.get("negated") is None else str(entry["negated"]),
         )
+        by_name[q.name] = q
         for phrase in entry["phrases"]:
             (qualifiers_after if entry.get("after") else qualifiers)[str(phrase).lower()] = q
+    for q in by_name.values():
+        if q.negated is not None and q.negated not in by_name:
+            raise ConsistencyError(
+                f"qualifier {q.name!r}: negated meaning {q.negated!r} is not a qualifier",
+                path=str(folder / "qualifiers.yaml"),
+            )
 
     irregular = {str(k).lower(): str(v) for k, v in (nouns.get("irregular") or {}).items()}
     groups: dict[str, str] = {}
@@ -223,6 +234,7 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
         qualifiers=qualifiers,
         qualifiers_after=qualifiers_after,
         qualifier_last_words=frozenset(phrase.split()[-1] for phrase in qualifiers),
+        qualifiers_by_name=by_name,
         irregular_nouns=irregular,
         noun_groups=groups,
         currency_codes=codes | frozenset(aliases),

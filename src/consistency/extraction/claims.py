@@ -98,6 +98,7 @@ _STOP = frozenset(
     towards without within along near like unlike inside outside above below beneath besides
     despite except way thing things time""".split()
 )
+_NEGATIONS = frozenset({"not", "never", "cannot"})
 _COMPARATIVES = frozenset({"more", "fewer", "additional", "extra", "other"})
 _IDENTIFIER_WORDS = frozenset(
     """no no. number nos. page section article route flight room gate level grade form category
@@ -668,6 +669,11 @@ class _Reader:
                 for token in reversed(parts[-size:]):
                     at = stripped.rfind(token, 0, at)
                 lead = len(parts[-size]) - len(parts[-size].lstrip("(\"“‘'"))
+                negation = parts[-size - 2 : -size]
+                if found.negated is not None and any(
+                    w.lower() in _NEGATIONS or w.endswith("n't") for w in negation
+                ):
+                    found = self.vocab.qualifiers_by_name[found.negated]
                 return found, offset + at + lead
         return None
 
