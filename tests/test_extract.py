@@ -294,3 +294,32 @@ def test_negated_qualifiers_turn_around(text: str, qualifier: str, low: float, h
     claim = only(text)
     assert claim.qualifier == qualifier
     assert close(claim.low, low) and close(claim.high, high), (claim.low, claim.high)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit", "low", "high"),
+    [
+        ("He ran it in 4 hours and 48 minutes.", "duration", "minute", 287.5, 288.5),
+        ("He ran it in 4 hours, 49 minutes.", "duration", "minute", 288.5, 289.5),
+        ("The deal took 2 years and 3 months.", "duration", "month", 26.5, 27.5),
+        ("She won by a decisive 16-point margin.", "percentage_point", "percentage_point", 15.5, 16.5),
+    ],
+)
+def test_compound_figures(text: str, kind: str, unit: str, low: float, high: float) -> None:
+    """A duration in two units is one figure; a poll margin in points is percentage points."""
+    claim = only(text)
+    assert (claim.kind, claim.unit) == (kind, unit)
+    assert close(claim.low, low) and close(claim.high, high), (claim.low, claim.high)
+
+
+def test_year_less_dates_take_the_paragraph_year() -> None:
+    """A month and day without a year belong to the year written earlier in the paragraph."""
+    text = "In December 2011 the council met. The December 6 packet listed the cuts.\n\nOn May 2 it voted."
+    isos = [c.iso for c in consistency.extract(text, date="2021-04-12") if c.kind == "date"]
+    assert isos == ["2011-12", "2011-12-06", "2021-05-02"]
+
+
+def test_day_ranges_are_one_date() -> None:
+    """'March 24-30, 1999' is one date spanning a week, not a count."""
+    claims = consistency.extract("The poll ran March 24-30, 1999.")
+    assert [(c.kind, c.iso) for c in claims] == [("date", "1999-03-24/1999-03-30")]

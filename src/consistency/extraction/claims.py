@@ -98,6 +98,16 @@ _STOP = frozenset(
     towards without within along near like unlike inside outside above below beneath besides
     despite except way thing things time""".split()
 )
+# "a 16-point lead": in election and poll copy a margin in points is percentage points.
+_POINT_MARGIN = re.compile(
+    r"(?P<point>-point)[ \u00a0](?:lead|margin|win|gap|swing|deficit|advantage|victory|drop|rise|jump|fall|"
+    r"increase|decrease)s?\b"
+)
+# A duration's next smaller unit and how many of it make one: "4 hours and 48 minutes".
+_SMALLER_UNIT = {"hour": ("minute", 60.0), "minute": ("second", 60.0), "year": ("month", 12.0)}
+_DURATION_TAIL = re.compile(
+    r"(?:,?[ \u00a0]and[ \u00a0]|,[ \u00a0]|[ \u00a0])(?P<value>\d{1,2})[ \u00a0](?P<unit>minutes?|seconds?|months?)\b"
+)
 _NEGATIONS = frozenset({"not", "never", "cannot"})
 _COMPARATIVES = frozenset({"more", "fewer", "additional", "extra", "other"})
 _IDENTIFIER_WORDS = frozenset(
@@ -182,6 +192,8 @@ class _Reader:
             else:
                 found, pos = self._vague(start, end)
             pos = max(pos, end)
+            if isinstance(found, _Quantity) and found.kind == "duration" and found.bounds is None:
+                found, pos = self._compound_duration(found, pos)
             if isinstance(found, _Quantity):
                 joined, pos = self._range(found, pos)
                 quantities.extend(joined)
@@ -410,6 +422,8 @@ class _Reader:
             right = self._qualifier_after(pos)
             if right is not None:
                 qualifier, pos = right
+        if kind == "count" and (margin := _POINT_MARGIN.match(prose, pos)) is not None:
+            kind, unit, pos = "percentage_point", "percentage_point", margin.end("point")  # "a 16-point win"
         if kind == "count":
             if scale == 1.0 and self._named_before(start, step):
                 return None
@@ -504,6 +518,18 @@ class _Reader:
             second.kind, second.unit = first.kind, first.unit
             second.value, second.step = second.value * first.scale, second.step * first.scale
         return [first, second], second.end
+
+    def _compound_duration(self, first: _Quantity, pos: int) -> tuple[_Quantity, int]:
+        """ "4 hours and 48 minutes" is one duration of 288 minutes, "2 years, 3 months" of 27."""
+        smaller = _SMALLER_UNIT.get(first.unit)
+        if smaller is None:
+            return first, pos
+        name, factor = smaller
+        tail = _DURATION_TAIL.match(self.prose, first.end)
+        if tail is None or _singular(tail.group("unit").lower()) != name:
+            return first, pos
+        value = first.value * factor + float(tail.group("value"))
+        return _Quantity(first.start, tail.end(), value, 1.0, "duration", name, first.qualifier), tail.end()
 
     def _change_before(self, from_word: tuple[str, int] | None) -> bool:
         """Whether the word before "from" is a verb of change ("rose from 40 to 50")."""

@@ -24,7 +24,7 @@ _MONTH = re.compile(trie_pattern([m.capitalize() for m in MONTHS]) + r"(?![A-Za-
 _YEAR = r"1\d{3}|20\d{2}"
 _RELATIVE = r"last|this|next|previous|the previous|the following"
 _AFTER = re.compile(
-    rf"[ \u00a0](?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|[-–]\d)"
+    rf"[ \u00a0](?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:[-–](?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?!,\d|\.\d|[-–]\d)"
     rf"(?:,?[ \u00a0](?:(?P<year>{_YEAR})\b|(?P<rel>{_RELATIVE})[ \u00a0]year\b))?"
     rf"|[ \u00a0](?:of[ \u00a0])?(?P<year_only>{_YEAR})\b"
     rf"|[ \u00a0](?P<rel_only>{_RELATIVE})[ \u00a0]year\b"
@@ -70,7 +70,7 @@ def _read_date(prose: str, month_match: re.Match[str], anchor: dt.date | None) -
     if word.endswith(".") and len(word) > 5:
         word, end = word[:-1], end - 1  # "September." ends a sentence; only "Sept." is abbreviated
     month = MONTHS[word.rstrip(".").lower()]
-    day = year = None
+    day = year = last_day_of_range = None
     relative = None
     before = _DAY_BEFORE.search(prose, max(0, start - 10), start)
     after = _AFTER.match(prose, end)
@@ -82,6 +82,7 @@ def _read_date(prose: str, month_match: re.Match[str], anchor: dt.date | None) -
     elif after is not None:
         groups = after.groupdict()
         day = int(groups["day"]) if groups["day"] else None
+        last_day_of_range = int(groups["day2"]) if groups["day2"] else None
         year_text = groups["year"] or groups["year_only"]
         year = int(year_text) if year_text else None
         relative = groups["rel"] or groups["rel_only"]
@@ -90,6 +91,8 @@ def _read_date(prose: str, month_match: re.Match[str], anchor: dt.date | None) -
         return None
     if word == "May" and day is None and year is None:
         return None  # "may" the verb, capitalised at a sentence start
+    if year is None and not relative:
+        year = _year_in_paragraph(prose, start)  # "In December 2011 ... the December 6 packet"
     if year is None and anchor is not None:
         year = anchor.year + (_SHIFT[relative] if relative else 0)
         if not dt.MINYEAR <= year <= dt.MAXYEAR:
@@ -105,4 +108,17 @@ def _read_date(prose: str, month_match: re.Match[str], anchor: dt.date | None) -
             start, end, f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last_day)
         )
     when = dt.date(year, month, day)
+    if last_day_of_range is not None and day < last_day_of_range <= calendar.monthrange(year, month)[1]:
+        until = dt.date(year, month, last_day_of_range)
+        return DateMention(start, end, f"{when.isoformat()}/{until.isoformat()}", when, until)
     return DateMention(start, end, when.isoformat(), when, when)
+
+
+_EXPLICIT_YEAR = re.compile(r"(?<![\d,.$€£¥])(?:1[89]\d\d|20\d\d)(?![\d,])")
+
+
+def _year_in_paragraph(prose: str, at: int) -> int | None:
+    """The last year written earlier in the same paragraph, which a year-less date belongs to."""
+    paragraph = prose.rfind("\n\n", 0, at) + 1
+    years = _EXPLICIT_YEAR.findall(prose, paragraph, at)
+    return int(years[-1]) if years else None
