@@ -323,3 +323,16 @@ def test_day_ranges_are_one_date() -> None:
     """'March 24-30, 1999' is one date spanning a week, not a count."""
     claims = consistency.extract("The poll ran March 24-30, 1999.")
     assert [(c.kind, c.iso) for c in claims] == [("date", "1999-03-24/1999-03-30")]
+
+
+def test_table_headings_say_what_bare_cells_measure() -> None:
+    """Under a '€ millions' corner a bare cell is euros in millions; a row label can say otherwise."""
+    table = (
+        "| € millions | Q1 2018 | Growth |\n|---|---|---|\n| Revenue | 161.9 | 14% |\n"
+        "| Earnings per share, € | 0.067 | 68% |\n| Staff | 1,200 | 5% |\n"
+    )
+    claims = {c.text: c for c in quantities(table)}
+    assert (claims["161.9"].unit, claims["161.9"].nominal) == ("EUR", 161.9e6)
+    assert (claims["0.067"].unit, claims["0.067"].nominal) == ("EUR", 0.067)
+    assert (claims["1,200"].kind, claims["1,200"].unit) == ("count", "")
+    assert claims["14%"].kind == "percent"

@@ -52,6 +52,17 @@ PLAIN_TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
 
 @dataclass(frozen=True, slots=True)
+class TableCell:
+    """A table body cell's place in the prose, with the headings that say what its figure is."""
+
+    start: int
+    end: int
+    column: str  # the column's heading ("Q1 2018")
+    row: str  # the row's first cell ("Earnings per share, €")
+    corner: str  # the table's first heading, often its unit ("€ millions")
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """An article's source, metadata and prose, with offsets mapped back to lines and columns."""
 
@@ -64,6 +75,7 @@ class Document:
     segment_exact: tuple[bool, ...]
     line_starts: tuple[int, ...]
     sentence_starts: tuple[int, ...]
+    table_cells: tuple[TableCell, ...] = ()
 
     def source_offset(self, prose_index: int) -> int:
         """The source offset of a prose offset (an end offset maps to just after its character)."""
@@ -130,8 +142,9 @@ def parse_document(
     if overrides:
         meta = meta.model_copy(update=overrides)
     body = text[body_start:]
+    cells: list[TableCell] = []
     if markdown:
-        prose, seg_prose, seg_source, seg_exact = _markdown_prose(body, body_start)
+        prose, seg_prose, seg_source, seg_exact, cells = _markdown_prose(body, body_start)
     else:
         prose, seg_prose, seg_source, seg_exact = body, [0], [body_start], [True]
     if "://" in prose or "www." in prose or "@" in prose:
@@ -147,6 +160,7 @@ def parse_document(
         segment_exact=tuple(seg_exact),
         line_starts=tuple(line_starts),
         sentence_starts=tuple(split_sentences(prose)),
+        table_cells=tuple(cells),
     )
 
 
@@ -242,8 +256,9 @@ def _key_line(text: str, key: str) -> int:
     return text.count("\n", 0, match.start()) + 1 if match else 1
 
 
-def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], list[bool]]:
+def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], list[bool], list[TableCell]]:
     """Prose from Markdown events, with segments mapping prose offsets to source offsets."""
+    tables = _Tables()
     to_char = _byte_to_char(body)
     parts: list[str] = []
     seg_prose: list[int] = []
@@ -279,12 +294,16 @@ def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], l
         piece = ""
         if tag == "Start":
             name = value if isinstance(value, str) else next(iter(value))
+            if name in _TABLE_PARTS:
+                tables.start(name, length)
             if name in _SKIPPED:
                 skip += 1
             elif name == "Link" and value["Link"]["link_type"] in ("Autolink", "Email"):
                 autolinks += 1
         elif tag == "End":
             name = value if isinstance(value, str) else next(iter(value))
+            if name in _TABLE_PARTS:
+                tables.end(name, length)
             if name in _SKIPPED:
                 skip -= 1
             elif name == "Link" and autolinks:
@@ -306,7 +325,53 @@ def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], l
             seg_exact.append(False)
             parts.append(piece)
             length += len(piece)
-    return "".join(parts), seg_prose, seg_source, seg_exact
+    prose = "".join(parts)
+    return prose, seg_prose, seg_source, seg_exact, tables.cells(prose)
+
+
+_TABLE_PARTS = frozenset({"Table", "TableHead", "TableRow", "TableCell"})
+
+
+class _Tables:
+    """Collects the cells of a document's tables as the Markdown events go by."""
+
+    def __init__(self) -> None:
+        self._head: list[tuple[int, int]] = []
+        self._row: list[tuple[int, int]] = []
+        self._rows: list[tuple[list[tuple[int, int]], list[tuple[int, int]]]] = []
+        self._in_head = False
+        self._cell = 0
+
+    def start(self, name: str, at: int) -> None:
+        """A table part opens at prose offset `at`."""
+        if name == "Table":
+            self._head = []
+        elif name == "TableHead":
+            self._in_head = True
+        elif name == "TableRow":
+            self._row = []
+        elif name == "TableCell":
+            self._cell = at
+
+    def end(self, name: str, at: int) -> None:
+        """A table part closes at prose offset `at`."""
+        if name == "TableCell":
+            (self._head if self._in_head else self._row).append((self._cell, at))
+        elif name == "TableHead":
+            self._in_head = False
+        elif name == "TableRow":
+            self._rows.append((self._head, self._row))
+
+    def cells(self, prose: str) -> list[TableCell]:
+        """Every body cell with its column heading, row label and the table's corner heading."""
+        found = []
+        for head, row in self._rows:
+            titles = [prose[a:b].strip() for a, b in head]
+            label = prose[row[0][0] : row[0][1]].strip() if row else ""
+            for index, (a, b) in enumerate(row):
+                column = titles[index] if index < len(titles) else ""
+                found.append(TableCell(a, b, column, label, titles[0] if titles else ""))
+        return found
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

@@ -108,6 +108,11 @@ _SMALLER_UNIT = {"hour": ("minute", 60.0), "minute": ("second", 60.0), "year": (
 _DURATION_TAIL = re.compile(
     r"(?:,?[ \u00a0]and[ \u00a0]|,[ \u00a0]|[ \u00a0])(?P<value>\d{1,2})[ \u00a0](?P<unit>minutes?|seconds?|months?)\b"
 )
+# Table headings name a currency, a scale or percent: "€ millions", "JPY billion", "US$m", "(%)".
+_HEADING_TOKEN = re.compile(r"[A-Za-z]+\$|[A-Za-z]+|[$€£¥₹%]")
+_HEADING_SCALES = frozenset(
+    "thousand thousands k million millions m mn mln bn billion billions tn trillion crore crores lakh lakhs".split()
+)
 _NEGATIONS = frozenset({"not", "never", "cannot"})
 _COMPARATIVES = frozenset({"more", "fewer", "additional", "extra", "other"})
 _IDENTIFIER_WORDS = frozenset(
@@ -160,6 +165,7 @@ class _Reader:
         self.prose = document.prose
         self.dates = find_dates(self.prose, document.meta.date)
         self.date_starts = [d.start for d in self.dates]
+        self.cell_starts = [cell.start for cell in document.table_cells]
         self._yen: str | None = None
 
     # -- the pass ------------------------------------------------------------------------------
@@ -434,6 +440,15 @@ class _Reader:
                 return None
             elif scale == 1.0 and self._age(start, pos):
                 kind, unit = "duration", "year_of_age"
+            elif (
+                scale == 1.0 and self.cell_starts and (heading := self._table_heading(begin, pos)) is not None
+            ):
+                # "| Revenue | 161.9 |" under "€ millions": the heading says what the cell counts
+                cell_code, scale, cell_percent = heading
+                if cell_percent:
+                    kind, unit = "percent", "percent"
+                elif cell_code is not None:
+                    kind, unit = "currency", self._resolve_currency(cell_code)
         return _Quantity(begin, pos, value * scale, step * scale, kind, unit, qualifier, scale=scale)
 
     def _range(self, first: _Quantity, pos: int) -> tuple[list[_Quantity], int]:
@@ -798,6 +813,43 @@ class _Reader:
                 if value == 1:
                     break
         return head if head is not None else ("", pos)
+
+    def _table_heading(self, begin: int, end: int) -> tuple[str | None, float, bool] | None:
+        """What a table cell holding only this figure measures, from its row, column or corner."""
+        k = bisect.bisect_right(self.cell_starts, begin) - 1
+        if k < 0:
+            return None
+        cell = self.doc.table_cells[k]
+        if (
+            not cell.start <= begin < end <= cell.end
+            or self.prose[cell.start : cell.end].strip() != self.prose[begin:end]
+        ):
+            return None
+        groups = self.vocab.noun_groups
+        if any(_singular(word.lower()) in groups for word in cell.row.split()):
+            return None  # a row of staff or stores in a money table counts people or things
+        for heading in (cell.row, cell.column, cell.corner):
+            found = self._heading_unit(heading)
+            if found is not None:
+                return found
+        return None
+
+    def _heading_unit(self, heading: str) -> tuple[str | None, float, bool] | None:
+        """Currency, scale and percent named in a table heading ("€ millions", "JPY billion", "%")."""
+        code: str | None = None
+        scale = 1.0
+        percent = False
+        for token in _HEADING_TOKEN.findall(heading):
+            lower = token.lower()
+            if lower in _HEADING_SCALES:
+                scale = SCALES[lower]
+            elif token == "%" or lower in ("percent", "pct"):
+                percent = True
+            elif code is None:
+                code = self.vocab.currency_prefixes.get(token) or self.vocab.currency_names.get(token)
+        if code == "cent":
+            code = None
+        return (code, scale, percent) if code is not None or percent else None
 
     def _named_before(self, start: int, step: float) -> bool:
         """A short plain number right after a name is part of it: Xiaomi 13, Boeing 737, iPhone 11."""
