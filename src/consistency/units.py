@@ -140,7 +140,6 @@ class Vocabulary:
     qualifiers_by_name: dict[str, Qualifier]
     irregular_nouns: dict[str, str]
     noun_groups: dict[str, str]
-    currency_codes: frozenset[str]
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -237,7 +236,6 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
         qualifiers_by_name=by_name,
         irregular_nouns=irregular,
         noun_groups=groups,
-        currency_codes=codes | frozenset(aliases),
     )
 
 

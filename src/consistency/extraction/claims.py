@@ -397,7 +397,7 @@ class _Reader:
             and from_words
             and (percent := _PERCENT.match(prose, pos)) is not None
         ):
-            literal = Literal(value, step, 1.0 if step >= 1 else step, "")
+            literal = Literal(value, step, 1.0 if step >= 1 else step)
             kind, unit, pos, step, _ = self._percent(percent, literal)
         tokens = words_after(prose, pos)
         named: tuple[str, int] | None = None

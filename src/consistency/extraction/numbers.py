@@ -38,7 +38,6 @@ SMALL = {
     "ninety": 90,
 }
 MULTIPLIERS = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-DOZEN = {"dozen": 12}
 FRACTIONS = {
     "half": 2,
     "halves": 2,
@@ -101,7 +100,6 @@ class Literal:
     value: float
     step: float
     integer_step: float
-    digits: str
 
 
 @functools.lru_cache(maxsize=8192)
@@ -119,10 +117,10 @@ def read_digits(token: str) -> Literal | None:
     whole, _, decimals = plain.partition(".")
     if decimals:
         step = 10.0 ** -len(decimals)
-        return Literal(float(plain), step, step, plain)
+        return Literal(float(plain), step, step)
     stripped = whole.rstrip("0")
     zeros = len(whole) - len(stripped) if stripped else 0
-    return Literal(float(whole), 10.0**zeros, 1.0, plain)
+    return Literal(float(whole), 10.0**zeros, 1.0)
 
 
 def words_value(words: list[str]) -> float | None:
