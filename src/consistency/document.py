@@ -170,6 +170,7 @@ def _front_matter(text: str, path: str) -> tuple[int, FrontMatter]:
     if match is None:
         return 0, FrontMatter()
     block = match.group(1) or ""
+    raw: Any  # YAML may give any shape; it is checked to be a mapping below
     try:
         raw = _simple_mapping(block)
         if raw is None:
