@@ -336,3 +336,9 @@ def test_table_headings_say_what_bare_cells_measure() -> None:
     assert (claims["0.067"].unit, claims["0.067"].nominal) == ("EUR", 0.067)
     assert (claims["1,200"].kind, claims["1,200"].unit) == ("count", "")
     assert claims["14%"].kind == "percent"
+
+
+def test_vague_words_in_table_headings_are_no_scale_error() -> None:
+    """A heading written in words ("tens of thousands of") never breaks the reading of its cells."""
+    text = "| 1 | tens of thousands of |\n|---|--:|\n| tens of thousands of | 1 |\n"
+    assert all(c.low <= c.nominal <= c.high for c in consistency.extract(text))

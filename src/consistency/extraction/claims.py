@@ -110,9 +110,7 @@ _DURATION_TAIL = re.compile(
 )
 # Table headings name a currency, a scale or percent: "€ millions", "JPY billion", "US$m", "(%)".
 _HEADING_TOKEN = re.compile(r"[A-Za-z]+\$|[A-Za-z]+|[$€£¥₹%]")
-_HEADING_SCALES = frozenset(
-    "thousand thousands k million millions m mn mln bn billion billions tn trillion crore crores lakh lakhs".split()
-)
+_HEADING_SCALES = frozenset(word for word in SCALES if word.islower() and word != "b")
 _NEGATIONS = frozenset({"not", "never", "cannot"})
 _COMPARATIVES = frozenset({"more", "fewer", "additional", "extra", "other"})
 _IDENTIFIER_WORDS = frozenset(

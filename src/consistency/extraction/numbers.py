@@ -63,6 +63,7 @@ FRACTIONS = {
 VAGUE = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 SCALES = {
     "thousand": 1e3,
+    "thousands": 1e3,
     "k": 1e3,
     "K": 1e3,
     "million": 1e6,
