@@ -42,7 +42,10 @@ def test_example_article_claims(capsys: pytest.CaptureFixture[str]) -> None:
     assert claims["nearly 1,800 people"]["high"] <= 1800  # type: ignore[operator]
     assert claims["140 test vehicles"]["unit"] == "vehicle"
     assert claims["10,000 offline Chinese stores"]["unit"] == "store"
-    assert claims["a quarter"]["nominal"] == 25 and claims["a quarter"]["kind"] == "percent"
+    shares = [
+        c for f in json.loads(out)["files"] for c in f["claims"] if c["kind"] == "percent" and c["line"] == 9
+    ]
+    assert [(c["text"], c["nominal"]) for c in shares] == [("a quarter", 25), ("half", 50), ("a quarter", 25)]
     assert claims["half"]["nominal"] == 50 and claims["half"]["kind"] == "percent"
     for text, low, high in (("15-20 years", 15, 20), ("6-7 years", 6, 7)):
         assert (claims[text]["kind"], claims[text]["unit"], claims[text]["low"], claims[text]["high"]) == (
@@ -83,7 +86,9 @@ def test_text_format_is_path_line_col(capsys: pytest.CaptureFixture[str]) -> Non
     """Text output starts each line with `path:line:col:` like ruff and flake8."""
     _, out, _ = run(["extract", str(EXAMPLE)], capsys)
     line = next(x for x in out.splitlines() if "$439 million" in x)
-    assert line.startswith(f"{EXAMPLE}:22:78: currency 439000000 [438500000, 439500000] USD")
+    assert line == f'{EXAMPLE}:22:78: currency USD 439,000,000 (438,500,000 to 439,500,000) "$439 million"'
+    staff = next(x for x in out.splitlines() if "R&D personnel" in x)
+    assert "count people 2,300 (2,300 to 2,400, more than)" in staff
 
 
 def test_stdin_is_read_with_a_dash(

@@ -342,3 +342,8 @@ def test_vague_words_in_table_headings_are_no_scale_error() -> None:
     """A heading written in words ("tens of thousands of") never breaks the reading of its cells."""
     text = "| 1 | tens of thousands of |\n|---|--:|\n| tens of thousands of | 1 |\n"
     assert all(c.low <= c.nominal <= c.high for c in consistency.extract(text))
+
+
+def test_a_fraction_before_a_verb_is_a_share() -> None:
+    """'a quarter goes to phones' is a share; only a position noun makes 'a third' an ordinal."""
+    assert only("A quarter goes to phones and the rest elsewhere.").nominal == 25

@@ -105,14 +105,17 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def format_claim(path: str, claim: Claim) -> str:
-    """One claim as `path:line:col: kind [low, high] unit "text"`."""
-    qualifier = f" ({claim.qualifier})" if claim.qualifier else ""
+    """One claim as `path:line:col: kind unit nominal (low to high, qualifier) "text"`."""
     if claim.kind == "date":
         value = claim.iso or ""
     else:
-        value = f"{_num(claim.nominal)} [{_num(claim.low)}, {_num(claim.high)}] {claim.unit}".rstrip()
-    return f'{path}:{claim.line}:{claim.column}: {claim.kind} {value}{qualifier} "{claim.text}"'
+        bounds = f"{_num(claim.low)} to {_num(claim.high)}"
+        if claim.qualifier:
+            bounds += f", {claim.qualifier}"
+        value = f"{claim.unit or 'bare'} {_num(claim.nominal)} ({bounds})"
+    return f'{path}:{claim.line}:{claim.column}: {claim.kind} {value} "{claim.text}"'
 
 
 def _num(value: float) -> str:
-    return f"{value:.10g}"
+    """A figure as an editor reads it: thousands grouped, no float noise."""
+    return format(value, ",.10g")

@@ -111,6 +111,12 @@ _DURATION_TAIL = re.compile(
 # Table headings name a currency, a scale or percent: "€ millions", "JPY billion", "US$m", "(%)".
 _HEADING_TOKEN = re.compile(r"[A-Za-z]+\$|[A-Za-z]+|[$€£¥₹%]")
 _HEADING_SCALES = frozenset(word for word in SCALES if word.islower() and word != "b")
+# Nouns after which "a third" or "a fifth" is a position in a series, not a share of a whole.
+_ORDINAL_NOUNS = frozenset(
+    """term terms time place round party parties straight consecutive successive season year day week
+    month generation wave stage phase attempt try person option way quarter largest biggest
+    richest world rail runway reading vote ballot game match set title""".split()
+)
 _NEGATIONS = frozenset({"not", "never", "cannot"})
 _COMPARATIVES = frozenset({"more", "fewer", "additional", "extra", "other"})
 _IDENTIFIER_WORDS = frozenset(
@@ -770,9 +776,9 @@ class _Reader:
         return bool(noun) or self._currency_name(pos) is not None
 
     def _noun_follows(self, pos: int) -> bool:
-        """Whether a lower-case content word follows: "a third term" is an ordinal, not a share."""
+        """Whether an ordinal's noun follows: "a third term" is a position, "a quarter goes" a share."""
         found = _NOUN.match(self.prose, pos)
-        return found is not None and found.group("w").islower() and found.group("w") not in _STOP
+        return found is not None and found.group("w").lower() in _ORDINAL_NOUNS
 
     def _counted_noun(self, pos: int, value: float) -> tuple[str, int]:
         """The thing counted after a number ("2,300 R&D personnel" -> people), and where it ends."""
