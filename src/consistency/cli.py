@@ -118,4 +118,4 @@ def format_claim(path: str, claim: Claim) -> str:
 
 def _num(value: float) -> str:
     """A figure as an editor reads it: thousands grouped, no float noise."""
-    return format(value, ",.10g")
+    return format(value, ",.15g")
