@@ -347,3 +347,21 @@ def test_vague_words_in_table_headings_are_no_scale_error() -> None:
 def test_a_fraction_before_a_verb_is_a_share() -> None:
     """'a quarter goes to phones' is a share; only a position noun makes 'a third' an ordinal."""
     assert only("A quarter goes to phones and the rest elsewhere.").nominal == 25
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("It welcomed 27.3 million new U.S. residents.", "resident"),
+        ("The squad has 17 players over the age of 21.", None),
+        ("Maddon, 66, got in shape.", "year_of_age"),
+        ("A man aged 50 was arrested.", "year_of_age"),
+    ],
+)
+def test_nouns_after_abbreviations_and_ages(text: str, unit: str | None) -> None:
+    """Dotted abbreviations do not end the counted noun's phrase; ages read as ages."""
+    claims = quantities(text)
+    if unit is None:
+        assert [c.unit for c in claims] == ["player", "year_of_age"]
+    else:
+        assert [c.unit for c in claims] == [unit]

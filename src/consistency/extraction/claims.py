@@ -75,7 +75,8 @@ _RATIO = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
 _JOIN_CUES = ("-", "–", "—", "to", "and", "or", "of", "out")
 _RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and|or|of|out of)[ \u00a0]*(?=\S)")
 _NOUN = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])")
-_W = r"([A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])"
+# A word after a figure: dotted abbreviations ("U.S.") whole, other words without a final stop.
+_W = r"([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])"
 # Up to four words after a figure, in one match: the counted noun is among the first three.
 _NOUN_RUN = re.compile(rf"[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W})?)?)?")
 _WORD_SHAPE = re.compile(r"[A-Za-z][A-Za-z&.'’-]*")
@@ -888,8 +889,11 @@ class _Reader:
         return previous is not None and previous[0][0].isupper()
 
     def _age(self, start: int, end: int) -> bool:
-        """ "Lei, 53, said": a bare number set off by commas after a name is an age."""
+        """ "Lei, 53, said", "aged 66", "over the age of 21": a bare number that is an age."""
         prose = self.prose
+        before = prose[max(0, start - 12) : start].lower()
+        if before.endswith(("aged ", "age of ", "ages of ")):
+            return True
         if not prose.startswith(",", end):
             return False
         return _AGE_APPOSITION.search(prose, max(0, start - 30), start) is not None
