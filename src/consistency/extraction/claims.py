@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from consistency.document import Document
+from consistency.extraction.build import Row, build_claims, date_row
 from consistency.extraction.dates import MONTHS as MONTH_NAMES
 from consistency.extraction.dates import DateMention, find_dates, year_mention
 from consistency.extraction.numbers import (
@@ -28,7 +29,8 @@ from consistency.extraction.numbers import (
     trie_pattern,
     words_value,
 )
-from consistency.models import Claim, ClaimKind, trusted_claim
+from consistency.extraction.words import singular, token_end, word_before, yen_by_context
+from consistency.models import Claim, ClaimKind
 from consistency.units import Qualifier, Vocabulary, words_after
 
 _WORD = "|".join(sorted([*SMALL, *MULTIPLIERS, "dozen"], key=len, reverse=True))
@@ -79,7 +81,6 @@ _NOUN = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])")
 _W = r"([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])"
 # Up to four words after a figure, in one match: the counted noun is among the first three.
 _NOUN_RUN = re.compile(rf"[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W})?)?)?")
-_WORD_SHAPE = re.compile(r"[A-Za-z][A-Za-z&.'’-]*")
 _OUT_OF = re.compile(rf"[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?(?P<d>\d+|{_WORD})\b", re.I)
 _AND_A_HALF = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.I)
 _ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<a>[Aa]n?|[Oo]ne)[ \u00a0]$")
@@ -134,8 +135,6 @@ _CHANGE_VERB = re.compile(
     re.I,
 )
 _DOLLAR_CURRENCIES = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD"})
-# What a claim is built from: prose start and end, kind, unit, qualifier, low, nominal, high, ISO date.
-_Row = tuple[int, int, ClaimKind, str, str | None, float, float, float, str | None]
 # A fraction word ("half", "a third") is approximate: its interval is this share of its value.
 FRACTION_SPREAD = 0.05
 
@@ -211,9 +210,9 @@ class _Reader:
             elif isinstance(found, DateMention):
                 dates.append(found)
         rows = [row for q in quantities if (row := self._claim_row(q)) is not None]
-        rows.extend(_date_row(d) for d in dates)
+        rows.extend(date_row(d) for d in dates)
         rows.sort(key=lambda row: (row[0], row[1]))
-        return self._build(rows)
+        return build_claims(self.doc, rows)
 
     def _candidates(self) -> list[tuple[int, int, str]]:
         """Every digit run ("d") and number word: runs ("w"), fractions ("f"), "hundreds of" ("v")."""
@@ -274,7 +273,7 @@ class _Reader:
             pass  # "+/-3": a margin of error, not a negative figure
         elif not in_range and before in "-−" and start >= 2 and prose[start - 2] in " \t\n([":
             if self._capitalized_before(start - 1):
-                return None, _token_end(prose, end)  # "COVID -19"
+                return None, token_end(prose, end)  # "COVID -19"
             value, begin = -value, start - 1
         elif (
             not in_range
@@ -339,9 +338,9 @@ class _Reader:
             elif lower in ("x",) and currency is None:
                 kind, unit, pos = "ratio", "times", attached.end()
             else:
-                return None, _token_end(prose, attached.end())
+                return None, token_end(prose, attached.end())
         if glued and scale == 1.0:
-            return None, _token_end(prose, pos)
+            return None, token_end(prose, pos)
         if (
             kind == "count"
             and scale == 1.0
@@ -470,7 +469,7 @@ class _Reader:
         if join is None:
             return [first], pos
         word = join.group("j")
-        left = _word_before(prose, first.start)
+        left = word_before(prose, first.start)
         left_word = left[0].lower() if left else ""
         if word == "-" and join.group() != "-":
             return [first], pos
@@ -546,7 +545,7 @@ class _Reader:
             return first, pos
         name, factor = smaller
         tail = _DURATION_TAIL.match(self.prose, first.end)
-        if tail is None or _singular(tail.group("unit").lower()) != name:
+        if tail is None or singular(tail.group("unit").lower()) != name:
             return first, pos
         value = first.value * factor + float(tail.group("value"))
         return _Quantity(first.start, tail.end(), value, 1.0, "duration", name, first.qualifier), tail.end()
@@ -555,7 +554,7 @@ class _Reader:
         """Whether the word before "from" is a verb of change ("rose from 40 to 50")."""
         if from_word is None:
             return False
-        verb = _word_before(self.prose, from_word[1])
+        verb = word_before(self.prose, from_word[1])
         return verb is not None and _CHANGE_VERB.search(verb[0]) is not None
 
     # -- number words ----------------------------------------------------------------------------
@@ -618,7 +617,7 @@ class _Reader:
         ):
             return None, end  # "half-year", "first-half": part of a compound word
         if word == "half":
-            previous = _word_before(prose, start)
+            previous = word_before(prose, start)
             if previous is not None and previous[0].lower() in (
                 "first",
                 "second",
@@ -767,7 +766,7 @@ class _Reader:
             if declared in ("CNY", "JPY"):
                 return declared
             if self._yen is None:
-                self._yen = _yen_by_context(self.prose)
+                self._yen = yen_by_context(self.prose)
             return self._yen
         return unit
 
@@ -811,7 +810,7 @@ class _Reader:
                 not lower.endswith("s") or (k + 1 < len(words) and words[k + 1][0][0].isupper())
             ):
                 continue  # a name ("3 Downing Street", "Series E") or a capitalised adjective ("Chinese")
-            lemma = irregular.get(lower) or _singular(lower)
+            lemma = irregular.get(lower) or singular(lower)
             if lemma != lower or lower in irregular or lemma in groups or value == 1:
                 # The head of a noun phrase is its last noun: "start-up rounds", "test vehicles"
                 head = (groups.get(lemma, lemma), word_end)
@@ -831,7 +830,7 @@ class _Reader:
         ):
             return None
         groups = self.vocab.noun_groups
-        if any(_singular(word.lower()) in groups for word in cell.row.split()):
+        if any(singular(word.lower()) in groups for word in cell.row.split()):
             return None  # a row of staff or stores in a money table counts people or things
         for heading in (cell.row, cell.column, cell.corner):
             found = self._heading_unit(heading)
@@ -861,7 +860,7 @@ class _Reader:
         prose = self.prose
         if not prose[start : start + 4].isdigit() and not (step >= 1 and prose[start : start + 1].isdigit()):
             return False
-        previous = _word_before(prose, start)
+        previous = word_before(prose, start)
         if previous is None:
             return False
         word = previous[0]
@@ -885,7 +884,7 @@ class _Reader:
         return following is not None and following.group("w")[0].isupper() and prose[end] == " "
 
     def _capitalized_before(self, at: int) -> bool:
-        previous = _word_before(self.prose, at)
+        previous = word_before(self.prose, at)
         return previous is not None and previous[0][0].isupper()
 
     def _age(self, start: int, end: int) -> bool:
@@ -928,7 +927,7 @@ class _Reader:
 
     # -- claims ----------------------------------------------------------------------------------
 
-    def _claim_row(self, q: _Quantity) -> _Row | None:
+    def _claim_row(self, q: _Quantity) -> Row | None:
         """A quantity's interval from its rounding step and qualifier, as a row to build a claim from."""
         if q.bounds is not None:
             low, high = q.bounds
@@ -945,111 +944,3 @@ class _Reader:
             return None  # a run of hundreds of digits is no figure a reporter states
         qualifier = q.qualifier.name if q.qualifier else None
         return (q.start, q.end, q.kind, q.unit, qualifier, low, q.value, high, None)
-
-    def _build(self, rows: list[_Row]) -> list[Claim]:
-        """Claims from rows sorted by start, mapping positions with cursors that only move forward."""
-        doc = self.doc
-        prose, source = self.prose, doc.source
-        seg_prose, seg_source, seg_exact = doc.segment_prose, doc.segment_source, doc.segment_exact
-        line_starts, sentence_starts = doc.line_starts, doc.sentence_starts
-        n_segments, n_lines, n_sentences = len(seg_prose), len(line_starts), len(sentence_starts)
-        segment = line = sentence = 0
-        claims = []
-        for start, end, kind, unit, qualifier, low, nominal, high, iso in rows:
-            while segment + 1 < n_segments and seg_prose[segment + 1] <= start:
-                segment += 1
-            source_start = seg_source[segment] + (start - seg_prose[segment] if seg_exact[segment] else 0)
-            while line + 1 < n_lines and line_starts[line + 1] <= source_start:
-                line += 1
-            while sentence + 1 < n_sentences and sentence_starts[sentence + 1] <= start:
-                sentence += 1
-            if seg_exact[segment] and (segment + 1 == n_segments or end <= seg_prose[segment + 1]):
-                source_end = source_start + end - start  # the whole claim lies in one exact segment
-            else:
-                source_end = doc.source_offset(end - 1) + 1
-            column = source_start - line_starts[line] + 1
-            if source.find("\n", source_start, source_end) < 0:
-                end_line, end_column = line + 1, column + source_end - source_start
-            else:
-                end_line, end_column = doc.line_column(source_end)
-            text = prose[start:end]
-            if "\n" in text or "  " in text:
-                text = " ".join(text.split())
-            claims.append(
-                trusted_claim(
-                    {
-                        "text": text,
-                        "start": source_start,
-                        "end": source_end,
-                        "line": line + 1,
-                        "column": column,
-                        "end_line": end_line,
-                        "end_column": end_column,
-                        "sentence": sentence,
-                        "kind": kind,
-                        "unit": unit,
-                        "qualifier": qualifier,
-                        "low": low,
-                        "nominal": nominal,
-                        "high": high,
-                        "iso": iso,
-                    }
-                )
-            )
-        return claims
-
-
-def _date_row(d: DateMention) -> _Row:
-    """A date's row: its first and last day as proleptic ordinals, with its ISO form."""
-    first = float(d.first.toordinal()) if d.first else 0.0
-    last = float(d.last.toordinal()) if d.last else 0.0
-    return (d.start, d.end, "date", "day", None, first, (first + last) / 2, last, d.iso)
-
-
-def _word_before(prose: str, at: int) -> tuple[str, int] | None:
-    """The word that stands, then spaces, right before `at` ("more than 5" -> "than"), and its start."""
-    window = prose[at - 30 if at > 30 else 0 : at]
-    if not window or window[-1] not in " \u00a0":
-        return None
-    parts = window.rsplit(None, 1)
-    if not parts:
-        return None
-    token = parts[-1]
-    word = token.lstrip("(\"“‘'[")
-    if not word or _WORD_SHAPE.fullmatch(word) is None:
-        return None
-    return word, at - len(window) + window.rfind(token) + len(token) - len(word)
-
-
-def _singular(word: str) -> str:
-    """A plural noun's singular by the regular English rules; other words unchanged."""
-    if len(word) <= 3 or not word.endswith("s") or word.endswith(("ss", "us", "is", "'s", "’s")):
-        return word
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    if word.endswith(("sses", "shes", "ches", "xes", "zes", "uses")):
-        return word[:-2]
-    return word[:-1]
-
-
-def _token_end(prose: str, pos: int) -> int:
-    """The end of the alphanumeric token running through `pos` (an identifier to skip whole)."""
-    n = len(prose)
-    while pos < n and (
-        prose[pos].isalnum() or (prose[pos] in "-_." and pos + 1 < n and prose[pos + 1].isalnum())
-    ):
-        pos += 1
-    return pos
-
-
-def _yen_by_context(prose: str) -> str:
-    """CNY or JPY when the article's own words say which, else the ambiguous `¥`."""
-    chinese = sum(
-        prose.count(word) for word in ("yuan", "renminbi", "RMB", "CNY", "China", "Beijing", "Shanghai")
-    )
-    japanese = sum(prose.count(word) for word in (" yen", "JPY", "Japan", "Tokyo", "Osaka"))
-    if chinese > 3 * japanese:
-        return "CNY"
-    if japanese > 3 * chinese:
-        return "JPY"
-    return "¥"
