@@ -35,6 +35,10 @@ from consistency.units import Qualifier, Vocabulary, words_after
 
 _WORD = "|".join(sorted([*SMALL, *MULTIPLIERS, "dozen"], key=len, reverse=True))
 _FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
+# "two-thirds", "three quarters": a number word followed by a fraction word.
+_FRACTION_AFTER = re.compile(rf"[ \u00a0-](?P<f>{_FRACTION})\b", re.I)
+# "hundreds of thousands of": a second order of magnitude.
+_VAGUE_MORE = re.compile(r"[ \u00a0](thousands|millions)[ \u00a0]of\b", re.I)
 _NUMBER_WORD_RUN = re.compile(rf"(?:{_WORD})(?:(?:[ \u00a0-]|[ \u00a0]and[ \u00a0])(?:{_WORD}))*\b")
 
 
@@ -576,7 +580,7 @@ class _Reader:
             if article is None:
                 return None, end
             begin = article.start()
-        fraction = re.compile(rf"[ \u00a0-](?P<f>{_FRACTION})\b", re.I).match(prose, end)
+        fraction = _FRACTION_AFTER.match(prose, end)
         if fraction is not None and value <= 20:
             share = value / FRACTIONS[fraction.group("f").lower()] * 100
             spread = share * FRACTION_SPREAD
@@ -656,7 +660,7 @@ class _Reader:
         if prose[max(0, start - 8) : start].lower() == "tens of ":
             start -= 8
             low, high = base * 10, base * 100
-        more = re.compile(r"[ \u00a0](thousands|millions)[ \u00a0]of\b", re.I).match(prose, end)
+        more = _VAGUE_MORE.match(prose, end)
         if more is not None:
             factor = VAGUE[more.group(1).lower()]
             low, high, end = low * factor, high * factor, more.end()
