@@ -39,7 +39,8 @@ _FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 _FRACTION_AFTER = re.compile(rf"[ \u00a0-](?P<f>{_FRACTION})\b", re.I)
 # "hundreds of thousands of": a second order of magnitude.
 _VAGUE_MORE = re.compile(r"[ \u00a0](thousands|millions)[ \u00a0]of\b", re.I)
-_NUMBER_WORD_RUN = re.compile(rf"(?:{_WORD})(?:(?:[ \u00a0-]|[ \u00a0]and[ \u00a0])(?:{_WORD}))*\b")
+# At most eight more words: no number is written longer ("two hundred and fifty-five thousand").
+_NUMBER_WORD_RUN = re.compile(rf"(?:{_WORD})(?:(?:[ \u00a0-]|[ \u00a0]and[ \u00a0])(?:{_WORD})){{0,8}}\b")
 
 
 # A run of number words in any case, where a join ("two or three") says one must follow.
@@ -225,10 +226,11 @@ class _Reader:
         if len(lower) != len(prose):
             lower = prose  # a rare lower-casing that changes length: scan the prose as it is
         found = [(*match.span(), "d") for match in DIGITS.finditer(lower)]
+        run_end = 0
         for match in NUMBER_WORD.finditer(lower):
             start, word = match.start(), match.group()
-            if start and lower[start - 1].isalpha():
-                continue
+            if start < run_end or (start and lower[start - 1].isalpha()):
+                continue  # inside a run already read ("twenty-five"), or inside a word
             if word in FRACTIONS:
                 found.append((start, match.end(), "f"))
             elif word in VAGUE:
@@ -236,7 +238,8 @@ class _Reader:
                     found.append((start, match.end() + 3, "v"))
             else:
                 run = _NUMBER_WORD_RUN.match(lower, start)
-                found.append((start, run.end() if run else match.end(), "w"))
+                run_end = run.end() if run else match.end()
+                found.append((start, run_end, "w"))
         found.sort()
         return found
 

@@ -7,6 +7,7 @@ day and year around each one.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import re
@@ -48,11 +49,12 @@ class DateMention:
 def find_dates(prose: str, anchor: dt.date | None) -> list[DateMention]:
     """Every calendar date in `prose`, with its year taken from the text or from `anchor`."""
     found = []
+    years = _Years(prose)
     for month_match in _MONTH.finditer(prose):
         at = month_match.start()
         if at and prose[at - 1].isalpha():
             continue
-        mention = _read_date(prose, month_match, anchor)
+        mention = _read_date(prose, month_match, anchor, years)
         if mention is not None:
             found.append(mention)
     return found
@@ -63,7 +65,9 @@ def year_mention(start: int, end: int, year: int) -> DateMention:
     return DateMention(start, end, f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
-def _read_date(prose: str, month_match: re.Match[str], anchor: dt.date | None) -> DateMention | None:
+def _read_date(
+    prose: str, month_match: re.Match[str], anchor: dt.date | None, years: _Years
+) -> DateMention | None:
     """The date around one month name, or None when the month stands alone."""
     word = month_match.group()
     start, end = month_match.start(), month_match.end()
@@ -92,7 +96,7 @@ def _read_date(prose: str, month_match: re.Match[str], anchor: dt.date | None) -
     if word == "May" and day is None and year is None:
         return None  # "may" the verb, capitalised at a sentence start
     if year is None and not relative:
-        year = _year_in_paragraph(prose, start)  # "In December 2011 ... the December 6 packet"
+        year = years.before(start)  # "In December 2011 ... the December 6 packet"
     if year is None and anchor is not None:
         year = anchor.year + (_SHIFT[relative] if relative else 0)
         if not dt.MINYEAR <= year <= dt.MAXYEAR:
@@ -117,8 +121,24 @@ def _read_date(prose: str, month_match: re.Match[str], anchor: dt.date | None) -
 _EXPLICIT_YEAR = re.compile(r"(?<![\d,.$€£¥])(?:1[89]\d\d|20\d\d)(?![\d,])")
 
 
-def _year_in_paragraph(prose: str, at: int) -> int | None:
-    """The last year written earlier in the same paragraph, which a year-less date belongs to."""
-    paragraph = prose.rfind("\n\n", 0, at) + 1
-    years = _EXPLICIT_YEAR.findall(prose, paragraph, at)
-    return int(years[-1]) if years else None
+class _Years:
+    """The years written in a text, found once, to date year-less mentions by their paragraph."""
+
+    def __init__(self, prose: str) -> None:
+        self._prose = prose
+        self._found: tuple[list[int], list[int], list[int]] | None = None
+
+    def before(self, at: int) -> int | None:
+        """The last year written earlier in the same paragraph as `at`, or None."""
+        if self._found is None:
+            matches = list(_EXPLICIT_YEAR.finditer(self._prose))
+            breaks = [m.start() for m in re.finditer("\n\n", self._prose)]
+            self._found = ([m.start() for m in matches], [int(m.group()) for m in matches], breaks)
+        starts, values, breaks = self._found
+        k = bisect.bisect_left(starts, at) - 1
+        if k < 0:
+            return None
+        paragraph = bisect.bisect_left(breaks, at) - 1
+        if paragraph >= 0 and starts[k] < breaks[paragraph]:
+            return None  # the last year is in an earlier paragraph
+        return values[k]
