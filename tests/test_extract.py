@@ -365,3 +365,22 @@ def test_nouns_after_abbreviations_and_ages(text: str, unit: str | None) -> None
         assert [c.unit for c in claims] == ["player", "year_of_age"]
     else:
         assert [c.unit for c in claims] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (
+            "A 2 degree Celsius (3.6 degree Fahrenheit) rise is expected.",
+            ["delta_degree_Celsius", "delta_degree_Fahrenheit"],
+        ),
+        ("The sea warmed by 1.5°C since 1900.", ["delta_degree_Celsius"]),
+        (
+            "It was 41 degrees Celsius (106 degrees Fahrenheit) in Delhi.",
+            ["degree_Celsius", "degree_Fahrenheit"],
+        ),
+    ],
+)
+def test_temperature_changes_are_not_readings(text: str, units: list[str]) -> None:
+    """A rise of 2 °C is 3.6 °F; a reading of 41 °C is 106 °F: the unit says which."""
+    assert [c.unit for c in quantities(text) if c.kind == "physical"] == units

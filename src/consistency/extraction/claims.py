@@ -124,6 +124,20 @@ _ORDINAL_NOUNS = frozenset(
     month generation wave stage phase attempt try person option way quarter largest biggest
     richest world rail runway reading vote ballot game match set title""".split()
 )
+# Temperatures and their units as changes; the words that make a temperature a change.
+_TEMPERATURE_CHANGE = {
+    "degree_Celsius": "delta_degree_Celsius",
+    "degree_Fahrenheit": "delta_degree_Fahrenheit",
+}
+_CLOSING_CONVERSION = re.compile(r"^[ \u00a0]*\([^)]{0,40}\)")
+_TEMPERATURE_RISE_AFTER = re.compile(
+    r"[ \u00a0]*(?:-|[ \u00a0])?(?:rise|rises|increase|increases|drop|drops|fall|falls|decline|jump|"
+    r"warming|cooling|warmer|cooler|hotter|colder|higher|lower|above|below|more|less)\b",
+    re.I,
+)
+_TEMPERATURE_RISE_BEFORE = re.compile(
+    r"(?:by|of|rise of|increase of|drop of|fall of|warming of|up|down)[ \u00a0]+(?:about |some |nearly |almost |more than )?$"
+)
 _NEGATIONS = frozenset({"not", "never", "cannot"})
 _COMPARATIVES = frozenset({"more", "fewer", "additional", "extra", "other"})
 _IDENTIFIER_WORDS = frozenset(
@@ -209,6 +223,8 @@ class _Reader:
             pos = max(pos, end)
             if isinstance(found, _Quantity) and found.kind == "duration" and found.bounds is None:
                 found, pos = self._compound_duration(found, pos)
+            if isinstance(found, _Quantity) and found.unit in _TEMPERATURE_CHANGE:
+                found.unit = self._temperature_unit(found)
             if isinstance(found, _Quantity):
                 joined, pos = self._range(found, pos)
                 quantities.extend(joined)
@@ -556,6 +572,20 @@ class _Reader:
             return first, pos
         value = first.value * factor + float(tail.group("value"))
         return _Quantity(first.start, tail.end(), value, 1.0, "duration", name, first.qualifier), tail.end()
+
+    def _temperature_unit(self, quantity: _Quantity) -> str:
+        """A temperature that rises or falls by an amount is a change of temperature, not a reading.
+
+        "a 2 degree Celsius (3.6 degree Fahrenheit) rise", "warmed by 1.5°C": the degree's size
+        converts (2 °C is 3.6 °F), not the point on the scale (2 °C is 35.6 °F).
+        """
+        prose = self.prose
+        # Look past the conversion in brackets, or out of the brackets when this is the conversion.
+        after = _CLOSING_CONVERSION.sub("", prose[quantity.end : quantity.end + 60], count=1).lstrip(")")
+        before = prose[max(0, quantity.start - 30) : quantity.start].lower()
+        if _TEMPERATURE_RISE_AFTER.match(after) or _TEMPERATURE_RISE_BEFORE.search(before):
+            return _TEMPERATURE_CHANGE[quantity.unit]
+        return quantity.unit
 
     def _change_before(self, from_word: tuple[str, int] | None) -> bool:
         """Whether the word before "from" is a verb of change ("rose from 40 to 50")."""
