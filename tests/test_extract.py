@@ -384,3 +384,16 @@ def test_nouns_after_abbreviations_and_ages(text: str, unit: str | None) -> None
 def test_temperature_changes_are_not_readings(text: str, units: list[str]) -> None:
     """A rise of 2 °C is 3.6 °F; a reading of 41 °C is 106 °F: the unit says which."""
     assert [c.unit for c in quantities(text) if c.kind == "physical"] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares plummeted 65% during 2022′s rout.", [("65%", "percent")]),
+        ("The side slipped towards the bottom three.", []),
+        ("They finished in the top five teams.", [("five teams", "count")]),
+    ],
+)
+def test_primes_as_apostrophes_and_ranks(text: str, expected: list[tuple[str, str]]) -> None:
+    """A prime used as an apostrophe is no foot mark; 'the bottom three' is a rank, not a count."""
+    assert [(c.text, c.kind) for c in quantities(text)] == expected

@@ -35,8 +35,13 @@ def _best_time(text: str, runs: int = 3) -> float:
 )
 def test_doubling_the_text_at_most_triples_the_time(unit: str) -> None:
     """Adversarial repetitions stay linear: 2x the text costs at most 3x the time."""
-    small = (unit * (100_000 // len(unit) + 1))[:100_000]
-    large = (unit * (200_000 // len(unit) + 1))[:200_000]
-    _best_time(small, runs=1)  # warm caches before measuring
-    ratio = _best_time(large) / _best_time(small)
-    assert ratio < 3.0, f"{unit!r}: doubling the text took {ratio:.1f}x the time"
+    size = 100_000
+    # Grow the small text until it takes long enough to time reliably (cheap inputs need more).
+    while _best_time(_repeat(unit, size), runs=1) < 0.05 and size < 1_600_000:
+        size *= 2
+    ratio = _best_time(_repeat(unit, 2 * size), runs=5) / _best_time(_repeat(unit, size), runs=5)
+    assert ratio < 3.0, f"{unit!r}: doubling {size:,} characters took {ratio:.1f}x the time"
+
+
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]

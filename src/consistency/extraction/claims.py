@@ -334,7 +334,7 @@ class _Reader:
             currency is None and following in _SPACED_SYMBOLS_AFTER and not prose[pos + 2 : pos + 3].isalnum()
         ):
             kind, unit, pos = "currency", self.vocab.currency_prefixes[following[1]], pos + 2
-        elif (next_char.isalpha() or next_char in "′″") and (
+        elif (next_char.isalpha() or (next_char in "′″" and not following[1:].isalpha())) and (
             attached := _ATTACHED.match(prose, pos)
         ) is not None:
             word = attached.group()
@@ -635,6 +635,13 @@ class _Reader:
         if half is not None:
             value += 0.5
             end = half.end()
+        previous = word_before(prose, start)
+        if (
+            previous is not None
+            and previous[0].lower() in ("top", "bottom")
+            and not self._counted_noun(end, value)[0]
+        ):
+            return None, end  # "the bottom three": a rank, not a count
         if words == ["one"]:
             after = _NOUN.match(prose, end)
             if after is None or after.group("w").lower() in _STOP or after.group("w")[0].isupper():
