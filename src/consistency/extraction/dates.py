@@ -118,7 +118,8 @@ def _read_date(
     return DateMention(start, end, when.isoformat(), when, when)
 
 
-_EXPLICIT_YEAR = re.compile(r"(?<![\d,.$€£¥])(?:1[89]\d\d|20\d\d)(?![\d,])")
+# Starts with a literal digit so the scan skips ahead; the look-behind then checks the char before.
+_EXPLICIT_YEAR = re.compile(r"(?:1[89]|20)(?<![\d,.$€£¥]..)\d\d(?![\d,])")
 
 
 class _Years:
