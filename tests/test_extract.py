@@ -397,3 +397,9 @@ def test_temperature_changes_are_not_readings(text: str, units: list[str]) -> No
 def test_primes_as_apostrophes_and_ranks(text: str, expected: list[tuple[str, str]]) -> None:
     """A prime used as an apostrophe is no foot mark; 'the bottom three' is a rank, not a count."""
     assert [(c.text, c.kind) for c in quantities(text)] == expected
+
+
+def test_ages_are_exact() -> None:
+    """'a 70-year-old' is 70, not anything from 65 to 75: ages are stated exactly."""
+    claim = only("The runner, a 70-year-old, finished.")
+    assert (claim.unit, claim.low, claim.high) == ("year_of_age", 69.5, 70.5)

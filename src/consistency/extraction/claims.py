@@ -138,6 +138,8 @@ _TEMPERATURE_RISE_AFTER = re.compile(
 _TEMPERATURE_RISE_BEFORE = re.compile(
     r"(?:by|of|rise of|increase of|drop of|fall of|warming of|up|down)[ \u00a0]+(?:about |some |nearly |almost |more than )?$"
 )
+# Units whose whole figures are exact: a trailing zero is no rounding ("a 70-year-old").
+_EXACT_UNITS = frozenset({"year_of_age", "month_of_age"})
 _NEGATIONS = frozenset({"not", "never", "cannot"})
 _COMPARATIVES = frozenset({"more", "fewer", "additional", "extra", "other"})
 _IDENTIFIER_WORDS = frozenset(
@@ -476,6 +478,8 @@ class _Reader:
                     kind, unit = "percent", "percent"
                 elif cell_code is not None:
                     kind, unit = "currency", self._resolve_currency(cell_code)
+        if unit in _EXACT_UNITS and step > 1.0:
+            step = 1.0  # "a 70-year-old": ages are stated exactly, trailing zero or not
         return _Quantity(begin, pos, value * scale, step * scale, kind, unit, qualifier, scale=scale)
 
     def _range(self, first: _Quantity, pos: int) -> tuple[list[_Quantity], int]:
