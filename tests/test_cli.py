@@ -88,7 +88,7 @@ def test_text_format_is_path_line_col(capsys: pytest.CaptureFixture[str]) -> Non
     line = next(x for x in out.splitlines() if "$439 million" in x)
     assert line == f'{EXAMPLE}:22:78: currency USD 439,000,000 (438,500,000 to 439,500,000) "$439 million"'
     staff = next(x for x in out.splitlines() if "R&D personnel" in x)
-    assert "count people 2,300 (2,300 to 2,400, more than)" in staff
+    assert "count people 2,300 (2,300 to 2,350, more than)" in staff
 
 
 def test_stdin_is_read_with_a_dash(

@@ -133,23 +133,24 @@ class Qualifier:
     before: str  # written right before the figure, with its own spacing
     after: str  # written right after the figure (and its unit)
     name: str
-    below: int | None  # None: down to zero
-    above: int
+    below: Fraction | None  # None: down to zero
+    above: Fraction
 
 
 # The canonical name, its reach in steps below and above, and phrases written before the figure
 # (or after it, for "or more"), as rules/qualifiers.yaml defines them.
 # fmt: off
-QUALIFIER_PHRASES: dict[str, tuple[int | None, int, tuple[str, ...]]] = {
-    "about": (1, 1, ("about ", "around ", "approximately ", "roughly ", "some ", "an estimated ",
+HALF = Fraction(1, 2)
+QUALIFIER_PHRASES: dict[str, tuple[Fraction | None, Fraction, tuple[str, ...]]] = {
+    "about": (HALF, HALF, ("about ", "around ", "approximately ", "roughly ", "some ", "an estimated ",
                      "circa ", "~", "≈")),
-    "more than": (0, 1, ("more than ", "over ", "in excess of ", "upwards of ", "north of ", "> ", ">")),
-    "at least": (0, 1, ("at least ", "no less than ", "a minimum of ", "≥")),
-    "or more": (0, 1, (" or more", " or above", " and above", " plus", "+")),
-    "nearly": (1, 0, ("nearly ", "almost ", "just under ", "slightly less than ")),
-    "less than": (None, 0, ("less than ", "fewer than ", "under ", "below ", "<")),
-    "up to": (None, 0, ("up to ", "as many as ", "at most ", "no more than ", "≤")),
-    "exactly": (0, 0, ("exactly ", "precisely ")),
+    "more than": (Fraction(0), HALF, ("more than ", "over ", "in excess of ", "upwards of ", "north of ", "> ", ">")),
+    "at least": (Fraction(0), HALF, ("at least ", "no less than ", "a minimum of ", "≥")),
+    "or more": (Fraction(0), HALF, (" or more", " or above", " and above", " plus", "+")),
+    "nearly": (HALF, Fraction(0), ("nearly ", "almost ", "just under ", "slightly less than ")),
+    "less than": (None, Fraction(0), ("less than ", "fewer than ", "under ", "below ", "<")),
+    "up to": (None, Fraction(0), ("up to ", "as many as ", "at most ", "no more than ", "≤")),
+    "exactly": (Fraction(0), Fraction(0), ("exactly ", "precisely ")),
 }
 # fmt: on
 QUALIFIERS = tuple(

