@@ -182,7 +182,7 @@ def test_trusted_claims_equal_validated_ones() -> None:
     from consistency.models import Claim
 
     for claim in consistency.extract("It drew more than 3 billion yuan ($439 million) on February 9, 2023."):
-        assert claim == Claim(**claim.model_dump())
+        assert claim == Claim(**dict(claim))
         assert claim.model_fields_set == set(Claim.model_fields)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 ClaimKind = Literal[
     "count", "currency", "percent", "percentage_point", "physical", "date", "duration", "ratio"
@@ -46,6 +46,9 @@ class Claim(BaseModel):
     nominal: float
     high: float
     iso: str | None = None
+    # Offsets in the document's prose, where rules match claims against the words around them.
+    prose_start: int = Field(default=-1, exclude=True)
+    prose_end: int = Field(default=-1, exclude=True)
 
     def json_dict(self) -> dict[str, object]:
         """The claim as DESIGN.md's JSON shape: position, kind, unit, interval, qualifier."""

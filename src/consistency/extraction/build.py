@@ -57,6 +57,8 @@ def build_claims(document: Document, rows: list[Row]) -> list[Claim]:
                     "nominal": nominal,
                     "high": high,
                     "iso": iso,
+                    "prose_start": start,
+                    "prose_end": end,
                 }
             )
         )
