@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -184,3 +185,64 @@ def test_api_function_and_modules_do_not_shadow_each_other() -> None:
     assert callable(consistency.extract)
     module = importlib.import_module("consistency.extraction.claims")
     assert module.extract_claims is not None
+
+
+def test_check_exit_codes_and_json_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`check` exits 0 on a clean article, 1 on findings, 2 on an unreadable file, JSON as documented."""
+    status, _, _ = run(["check", str(EXAMPLE)], capsys)
+    assert status == 0
+    wrong = tmp_path / "wrong.md"
+    wrong.write_text(EXAMPLE.read_text().replace("($439 million)", "($539 million)"))
+    status, out, _ = run(["check", "--format", "json", str(wrong)], capsys)
+    assert status == 1
+    payload = json.loads(out)
+    found = payload["files"][0]["findings"][0]
+    assert {
+        "rule",
+        "kind",
+        "severity",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "message",
+        "claims",
+        "expected",
+        "stated",
+        "arithmetic",
+        "suggestion",
+    } <= found.keys()
+    assert (found["rule"], found["kind"], found["line"]) == ("fx-conversion", "conversion", 22)
+    assert found["stated"] == {"low": 538.5e6, "high": 539.5e6, "unit": "USD"}
+    assert payload["summary"] == {"files": 1, "findings": 1, "checks": 0, "errors": 0}
+    status, _, err = run(["check", str(tmp_path / "missing.md"), str(EXAMPLE)], capsys)
+    assert status == 2 and "missing.md: no such file" in err
+
+
+def test_check_select_ignore_and_fail_level(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """--ignore drops a rule; --select keeps only the named rules or kinds."""
+    wrong = tmp_path / "wrong.md"
+    wrong.write_text(EXAMPLE.read_text().replace("($439 million)", "($539 million)"))
+    assert run(["check", "--ignore", "fx-conversion", str(wrong)], capsys)[0] == 0
+    assert run(["check", "--select", "shares_total", str(wrong)], capsys)[0] == 0
+    assert run(["check", "--select", "conversion", str(wrong)], capsys)[0] == 1
+
+
+def test_check_explain_counts_numbers_left_unchecked(capsys: pytest.CaptureFixture[str]) -> None:
+    """--explain lists passed relations and says how many numbers took part in none."""
+    status, out, _ = run(["check", "--explain", str(EXAMPLE)], capsys)
+    assert status == 0
+    assert "passed fx-conversion" in out and "passed shares-total" in out and "passed count-change" in out
+    assert re.search(r"3 relations checked; \d+ of \d+ numbers took part in no check", out)
+
+
+def test_fx_table_from_csv_overrides_the_ecb(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A newsroom's own rate table is used instead of the ECB's, and named in the arithmetic."""
+    table = tmp_path / "rates.csv"
+    table.write_text("date,base,quote,rate\n2023-02-09,USD,CNY,5.5\n2023-02-10,USD,CNY,5.5\n")
+    status, out, _ = run(["check", "--fx-table", str(table), str(EXAMPLE)], capsys)
+    assert status == 1 and "5.5000 CNY/USD (rates.csv, 2023-02-09)" in out
+    bad = tmp_path / "bad.csv"
+    bad.write_text("date,base,quote,rate\n2023-02-09,USD,CNY,lots\n")
+    status, _, err = run(["check", "--fx-table", str(bad), str(EXAMPLE)], capsys)
+    assert status == 2 and f"{bad}:2: FX row" in err

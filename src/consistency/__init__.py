@@ -1,18 +1,20 @@
 """consistency: find the numbers in a news article that contradict each other.
 
-The Python API mirrors the command line: `extract` turns text into claims.
+The Python API mirrors the command line: `extract` turns text into claims, `check` runs the rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from consistency.document import parse_document
 from consistency.extraction import extract_claims
+from consistency.findings import FileReport
 from consistency.models import Claim, FrontMatter
 from consistency.units import vocabulary
 
-__all__ = ["Claim", "FrontMatter", "__version__", "extract"]
+__all__ = ["Claim", "FileReport", "FrontMatter", "__version__", "check", "extract"]
 __version__ = "0.1.0"
 
 
@@ -25,3 +27,27 @@ def extract(text: str, *, date: dt.date | str | None = None, currency: str | Non
     when = dt.date.fromisoformat(date) if isinstance(date, str) else date
     document = parse_document(text, date=when, currency=currency)
     return extract_claims(document, vocabulary())
+
+
+def check(
+    path_or_text: str | Path,
+    *,
+    date: dt.date | str | None = None,
+    currency: str | None = None,
+    rules: list[Path] | None = None,
+    explain: bool = False,
+) -> FileReport:
+    """Check one article, given as a `Path` to read or as Markdown text, and return its report.
+
+    `rules` adds rule folders to the built-in ones; `explain` lists every relation looked at.
+    """
+    from consistency.document import read_document
+    from consistency.runner import check_document_report, settings
+
+    when = dt.date.fromisoformat(date) if isinstance(date, str) else date
+    run = settings(rule_folders=rules or (), date=when, currency=currency, explain=explain)
+    if isinstance(path_or_text, Path):
+        document = read_document(path_or_text, date=when, currency=currency)
+    else:
+        document = parse_document(path_or_text, date=when, currency=currency)
+    return check_document_report(document, run)

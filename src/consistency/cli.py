@@ -1,4 +1,4 @@
-"""The command line: `consistency extract PATH...` (and, as the project grows, `check`)."""
+"""The command line: `consistency check PATH...` and `consistency extract PATH...`, in ruff's habits."""
 
 from __future__ import annotations
 
@@ -7,17 +7,19 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from consistency import __version__
 from consistency.document import read_document
 from consistency.errors import ConsistencyError
 from consistency.extraction import extract_claims
+from consistency.findings import FileReport, Finding, Report
 from consistency.models import Claim
+from consistency.runner import check_paths, iter_articles, settings
 from consistency.units import vocabulary
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+LEVELS = {"info": 0, "warning": 1, "error": 2}
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -42,29 +44,36 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=("text", "json"), default="text")
     extract.add_argument("--date", type=_date, help="the article date (overrides front matter)")
     extract.add_argument("--currency", help="what a bare $ or ¥ means (overrides front matter)")
+
+    check = commands.add_parser("check", help="find numbers that contradict each other")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="article files or folders; - reads standard input"
+    )
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--explain", action="store_true", help="also list passed and unchecked relations")
+    check.add_argument(
+        "--fail-level", choices=tuple(LEVELS), default="error", help="lowest severity that fails"
+    )
+    check.add_argument(
+        "--select", action="append", default=[], metavar="RULE", help="only these rule ids or kinds"
+    )
+    check.add_argument(
+        "--ignore", action="append", default=[], metavar="RULE", help="leave out these rule ids or kinds"
+    )
+    check.add_argument(
+        "--rules", action="append", default=[], type=Path, metavar="DIR", help="another rules folder"
+    )
+    check.add_argument("--fx-table", type=Path, metavar="CSV", help="exchange rates: date,base,quote,rate")
+    check.add_argument("--date", type=_date, help="the article date (overrides front matter)")
+    check.add_argument("--currency", help="what a bare $ or ¥ means (overrides front matter)")
     return parser
-
-
-def iter_articles(paths: Sequence[str]) -> Iterator[str]:
-    """Files to read, in the order given; folders are walked for articles in sorted order."""
-    for name in paths:
-        path = Path(name)
-        if name != "-" and path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*") if p.suffix.lower() in ARTICLE_SUFFIXES and p.is_file()
-            )
-            if not found:
-                yield f"\0{name}"
-            yield from found
-        else:
-            yield name
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
     try:
-        return _extract(args)
+        return _check(args) if args.command == "check" else _extract(args)
     except KeyboardInterrupt:
         print("consistency: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -102,6 +111,60 @@ def _extract(args: argparse.Namespace) -> int:
         json.dump({"files": files}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")
     return status
+
+
+def _check(args: argparse.Namespace) -> int:
+    run = settings(
+        rule_folders=args.rules,
+        select=args.select,
+        ignore=args.ignore,
+        fx_table=args.fx_table,
+        date=args.date,
+        currency=args.currency,
+        explain=args.explain,
+    )
+    outcome = check_paths(args.paths, run)
+    report = outcome.report()
+    for error in outcome.errors:
+        print(error, file=sys.stderr)
+    if args.format == "json":
+        sys.stdout.write(report.model_dump_json(exclude_none=True) + "\n")
+    else:
+        sys.stdout.write(format_report(report))
+    if outcome.errors:
+        return EXIT_ERROR
+    threshold = LEVELS[args.fail_level]
+    failing = any(LEVELS[f.severity] >= threshold for r in report.files for f in r.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def format_report(report: Report) -> str:
+    """The report as text: `path:line:col: rule message`, then the arithmetic and the fix."""
+    lines: list[str] = []
+    for file in report.files:
+        lines.extend(format_finding(file, f) for f in file.findings)
+        for check in file.checks or []:
+            if check.status != "failed":
+                detail = check.arithmetic or check.reason
+                lines.append(f"{file.path}:{check.line}: {check.status} {check.rule}: {detail}")
+        if file.checks is not None:
+            lines.append(
+                f"{file.path}: {len(file.checks)} relations checked; "
+                f"{file.unchecked_claims} of {file.claims} numbers took part in no check"
+            )
+    total = report.summary
+    if total.findings or total.files > 1:
+        lines.append(f"Found {total.findings} finding(s) in {total.files} file(s).")
+    return "".join(line + "\n" for line in lines)
+
+
+def format_finding(file: FileReport, found: Finding) -> str:
+    """One finding in ruff's habit, with its arithmetic and the expected fix on the next lines."""
+    return (
+        f"{file.path}:{found.line}:{found.column}: {found.rule} {found.message}\n"
+        f"    = {found.arithmetic}\n"
+        f"    ? {found.suggestion}"
+    )
 
 
 def format_claim(path: str, claim: Claim) -> str:

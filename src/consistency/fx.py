@@ -30,8 +30,15 @@ class FxRate:
     on: dt.date
     source: str
 
+    @property
+    def inverted(self) -> bool:
+        """Whether the rate reads better the other way round (6.78 CNY/USD, not 0.1476 USD/CNY)."""
+        return self.rate < 1
+
     def describe(self) -> str:
-        """ "6.7767 CNY/USD (ECB, 2023-02-09)", as a finding prints it."""
+        """ "6.7767 CNY/USD (ECB, 2023-02-09)", quoted the way round that is larger than one."""
+        if self.inverted:
+            return f"{1 / self.rate:.4f} {self.base}/{self.quote} ({self.source}, {self.on.isoformat()})"
         return f"{self.rate:.4f} {self.quote}/{self.base} ({self.source}, {self.on.isoformat()})"
 
 
@@ -66,9 +73,11 @@ class _DailyTable:
                 rates.append((abs(offset), offset > 0, day, value))
         if not rates:
             return None
-        nearest = min(rates)  # the closest day, the one before on a tie
+        # The rate a reporter could see: the last one published before the article's day.
+        earlier = [r for r in rates if r[2] < anchor] if on is not None else []
+        chosen = max(earlier, key=lambda r: r[2]) if earlier else min(rates)
         values = [r[3] for r in rates]
-        return FxRate(base, quote, min(values), max(values), nearest[3], nearest[2], self._source)
+        return FxRate(base, quote, min(values), max(values), chosen[3], chosen[2], self._source)
 
     def _cross(self, base: str, quote: str, day: dt.date) -> float | None:
         base_rate = self._per_reference(base, day)

@@ -1,0 +1,69 @@
+"""The check pipeline: a document's claims, matched by the rules, judged by the checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from consistency.checks import Context, Result, change, conversion, shares_total
+from consistency.document import Document
+from consistency.fx import FxTable
+from consistency.models import Claim
+from consistency.patterns import marked_sentence
+from consistency.rules import Rule
+
+PairCheck = Callable[[Rule, dict[str, Claim], Context], Result | None]
+Scan = Callable[[Rule, Context], list[Result]]
+# Kinds whose rules bind claims with patterns, and kinds that scan the whole document.
+PATTERN_CHECKS: dict[str, PairCheck] = {"conversion": conversion.check}
+DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change": change.scan}
+
+
+def check_document(
+    document: Document, claims: list[Claim], rules: list[Rule], fx: FxTable, date: dt.date | None
+) -> list[Result]:
+    """Every relation the rules find in the document, judged, in reading order."""
+    context = Context(document, claims, fx, date or document.meta.date)
+    results: list[Result] = []
+    sentences = _claims_by_sentence(claims)
+    for rule in rules:
+        kind = rule.spec.kind
+        if kind in DOCUMENT_CHECKS:
+            results.extend(DOCUMENT_CHECKS[kind](rule, context))
+        elif kind in PATTERN_CHECKS and rule.patterns:
+            results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, sentences))
+    results.sort(key=lambda r: (r.claims[0].start, r.rule.id))
+    return results
+
+
+def _claims_by_sentence(claims: list[Claim]) -> dict[int, list[tuple[int, Claim]]]:
+    grouped: dict[int, list[tuple[int, Claim]]] = {}
+    for index, claim in enumerate(claims):
+        if claim.kind != "date":
+            grouped.setdefault(claim.sentence, []).append((index, claim))
+    return grouped
+
+
+def _pattern_results(
+    rule: Rule, check: PairCheck, context: Context, sentences: dict[int, list[tuple[int, Claim]]]
+) -> list[Result]:
+    prose = context.document.prose
+    starts = context.document.sentence_starts
+    results = []
+    seen: set[tuple[int, ...]] = set()
+    for sentence, members in sentences.items():
+        if len(members) < len(min(rule.patterns, key=lambda p: len(p.roles)).roles):
+            continue
+        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
+        text = marked_sentence(prose, starts[sentence], end, members)
+        for pattern in rule.patterns:
+            for match in pattern.regex.finditer(text):
+                bound = {role: context.claims[int(match.group(role))] for role in pattern.roles}
+                key = tuple(sorted(int(match.group(role)) for role in pattern.roles))
+                if key in seen:
+                    continue
+                seen.add(key)
+                result = check(rule, bound, context)
+                if result is not None:
+                    results.append(result)
+    return results

@@ -1,0 +1,81 @@
+"""Checks: one module per rule kind, each turning bound claims into a passed, failed or unchecked result.
+
+A check computes the interval the other claims imply for the stated one, compares it with the
+stated interval widened by the rule's tolerance, and says why in arithmetic an editor can redo.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+from consistency.document import Document
+from consistency.fx import FxTable
+from consistency.models import Claim
+from consistency.rules import Rule
+
+Status = Literal["passed", "failed", "unchecked"]
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """An interval in a unit: what a claim states, or what the other claims imply."""
+
+    low: float
+    high: float
+    unit: str
+
+    def overlaps(self, other: Bounds) -> bool:
+        """Whether the two intervals share a value (units are the caller's to match)."""
+        return self.low <= other.high and other.low <= self.high
+
+    def widened(self, tolerance: float) -> Bounds:
+        """The interval widened by a relative tolerance on each side."""
+        return Bounds(self.low - abs(self.low) * tolerance, self.high + abs(self.high) * tolerance, self.unit)
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One relation a rule looked at, and what became of it."""
+
+    rule: Rule
+    status: Status
+    claims: tuple[Claim, ...]  # the stated claim first: the finding points at it
+    expected: Bounds | None = None
+    stated: Bounds | None = None
+    arithmetic: str = ""
+    suggestion: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every check may read: the document, its claims, the FX table and the article date."""
+
+    document: Document
+    claims: list[Claim]
+    fx: FxTable
+    date: dt.date | None
+    notes: list[str] = field(default_factory=list)
+
+
+def judge(
+    rule: Rule, claims: tuple[Claim, ...], expected: Bounds, stated: Bounds, arithmetic: str, suggestion: str
+) -> Result:
+    """Passed when the expected interval, widened by the rule's tolerance, meets the stated one."""
+    tolerance = rule.option("tolerance", 0.0)
+    status: Status = "passed" if expected.widened(tolerance).overlaps(stated) else "failed"
+    return Result(rule, status, claims, expected, stated, arithmetic, suggestion)
+
+
+def figure(value: float, unit: str = "") -> str:
+    """A number as an editor writes it: 440.3 million, 2,300, 25.4."""
+    size = abs(value)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if size >= scale:
+            text = f"{value / scale:,.4g} {word}"
+            break
+    else:
+        text = f"{value:,.4g}" if size < 1e4 else f"{value:,.0f}"
+    return f"{text} {unit}".strip()

@@ -1,0 +1,56 @@
+"""`change`: a figure before, the change stated, and the figure after must agree.
+
+"a team of over 500" ... "expanded by nearly 1,800" ... "more than 2,300 R&D personnel": the change
+is the figure after a growth or fall cue ("expanded by", "added", "fell by"); the before and after
+are the other figures of the same counted unit in the article. With other than exactly two such
+figures the relation is unclear and is left unchecked.
+"""
+
+from __future__ import annotations
+
+from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.rules import Rule
+
+
+def scan(rule: Rule, context: Context) -> list[Result]:
+    """One result per stated change with a before and an after of the same unit."""
+    prose = context.document.prose
+    rises, falls = rule.words("rise_cues"), rule.words("fall_cues")
+    results = []
+    for change in context.claims:
+        if change.kind not in ("count", "currency") or not change.unit:
+            continue
+        before_text = " ".join(prose[max(0, change.prose_start - 30) : change.prose_start].lower().split())
+        sign = 1 if before_text.endswith(rises) else -1 if before_text.endswith(falls) else 0
+        if sign == 0:
+            continue
+        others = [
+            c
+            for c in context.claims
+            if c is not change and (c.kind, c.unit) == (change.kind, change.unit) and c.qualifier != "up to"
+        ]
+        if len(others) != 2:
+            if others:
+                results.append(
+                    Result(
+                        rule,
+                        "unchecked",
+                        (change,),
+                        reason=f"{len(others)} other {change.unit} figures: which are before and after is unclear",
+                    )
+                )
+            continue
+        start, end = sorted(others, key=lambda c: c.nominal * sign)
+        expected = Bounds(
+            start.low + sign * (change.low if sign > 0 else change.high),
+            start.high + sign * (change.high if sign > 0 else change.low),
+            change.unit,
+        )
+        stated = Bounds(end.low, end.high, end.unit)
+        word = "+" if sign > 0 else "-"
+        middle = start.nominal + sign * change.nominal
+        arithmetic = f"{start.text} {word} {change.text} = {figure(middle)} {change.unit}; stated {end.text}"
+        change_needed = (end.nominal - start.nominal) * sign
+        suggestion = f"a change of about {figure(change_needed)} {change.unit}, or an end figure of about {figure(middle)}"
+        results.append(judge(rule, (change, start, end), expected, stated, arithmetic, suggestion))
+    return results

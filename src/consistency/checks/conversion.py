@@ -1,0 +1,91 @@
+"""`conversion`: a figure and its conversion, "3 billion yuan ($439 million)", "100 km (62 miles)".
+
+Money converts through the FX table at the article's date; physical units through pint. The figure
+converted is taken at its printed value unless a qualifier widens it ("more than 3 billion"), since
+a conversion is computed from the number as written.
+"""
+
+from __future__ import annotations
+
+from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.models import Claim
+from consistency.rules import Rule
+from consistency.units import registry, vocabulary
+
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "Rs ", "HKD": "HK$", "AUD": "A$"}
+
+
+def money(value: float, code: str) -> str:
+    """An amount as copy writes it: $440.3 million, €2.4 billion, 3.3 billion CNY."""
+    symbol = _SYMBOLS.get(code)
+    return f"{symbol}{figure(value)}" if symbol else figure(value, code)
+
+
+def check(rule: Rule, bound: dict[str, Claim], context: Context) -> Result | None:
+    """Compare the converted figure with the first one converted; None when it is no conversion."""
+    amount, converted = bound["amount"], bound["converted"]
+    if amount.unit == converted.unit or amount.kind != converted.kind:
+        return None  # "€8.1m (€6.8m)": last year's figure in brackets, not a conversion
+    source = _source_bounds(amount)
+    if amount.kind == "currency":
+        return _currency(rule, amount, converted, source, context)
+    if amount.kind == "physical":
+        return _physical(rule, amount, converted, source)
+    return None
+
+
+def _source_bounds(claim: Claim) -> tuple[float, float]:
+    return (claim.low, claim.high) if claim.qualifier else (claim.nominal, claim.nominal)
+
+
+def _currency(
+    rule: Rule, amount: Claim, converted: Claim, source: tuple[float, float], context: Context
+) -> Result:
+    claims = (converted, amount)
+    codes = (amount.unit, converted.unit)
+    if any(len(code) != 3 or not code.isalpha() or not code.isupper() for code in codes):
+        return Result(
+            rule,
+            "unchecked",
+            claims,
+            reason=f"{amount.unit}/{converted.unit}: a currency is not known for sure",
+        )
+    window = int(rule.option("rate_window_days", 3))
+    rate = context.fx.rate(amount.unit, converted.unit, context.date, window)
+    if rate is None:
+        when = context.date.isoformat() if context.date else "the newest date"
+        return Result(
+            rule, "unchecked", claims, reason=f"no {converted.unit}/{amount.unit} rate around {when}"
+        )
+    expected = Bounds(source[0] * rate.low, source[1] * rate.high, converted.unit)
+    stated = Bounds(converted.low, converted.high, converted.unit)
+    middle = amount.nominal * rate.rate
+    operator = "÷" if rate.inverted else "×"
+    arithmetic = (
+        f"{money(amount.nominal, amount.unit)} {operator} {rate.describe()} = {money(middle, converted.unit)}"
+        f"; stated {converted.text}"
+    )
+    suggestion = f"expected about {money(middle, converted.unit)} at {rate.describe()}"
+    return judge(rule, (converted, amount), expected, stated, arithmetic, suggestion)
+
+
+def _physical(rule: Rule, amount: Claim, converted: Claim, source: tuple[float, float]) -> Result | None:
+    units = vocabulary().units
+    if amount.unit not in units or converted.unit not in units:
+        return None
+    ureg = registry()
+    try:
+        # Units from the expression, then quantities built directly: offset units (°C, °F) allow it.
+        from_unit = ureg.parse_expression(units[amount.unit].pint).units
+        to_unit = ureg.parse_expression(units[converted.unit].pint).units
+        low, high, middle = (
+            ureg.Quantity(value, from_unit).to(to_unit).magnitude for value in (*source, amount.nominal)
+        )
+    except Exception:  # pint: units of different dimensions are no conversion of each other
+        return None
+    expected = Bounds(min(low, high), max(low, high), converted.unit)
+    stated = Bounds(converted.low, converted.high, converted.unit)
+    arithmetic = (
+        f"{amount.text} = {figure(middle)} {converted.unit.replace('_', ' ')}; stated {converted.text}"
+    )
+    return judge(rule, (converted, amount), expected, stated, arithmetic, f"expected about {figure(middle)}")

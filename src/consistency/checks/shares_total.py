@@ -1,0 +1,48 @@
+"""`shares_total`: shares of one whole, listed to the end, make 100%.
+
+"a quarter of his time on phones, half on cars and a quarter on other things": the list closes with
+a cue the rule file names ("other things", "the rest", "undecided"), so its shares must add up to a
+whole. Percentages that are changes ("rose 5%") are not shares and are left out.
+"""
+
+from __future__ import annotations
+
+from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.extraction.words import word_before
+from consistency.models import Claim
+from consistency.rules import Rule
+
+
+def scan(rule: Rule, context: Context) -> list[Result]:
+    """One result per sentence that lists shares up to a closing cue."""
+    prose = context.document.prose
+    starts = context.document.sentence_starts
+    cues = rule.words("complete_cues")
+    change_words = set(rule.words("change_words"))
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in context.claims:
+        if claim.kind == "percent":
+            before = word_before(prose, claim.prose_start)
+            if before is None or before[0].lower() not in change_words:
+                by_sentence.setdefault(claim.sentence, []).append(claim)
+    results = []
+    minimum = int(rule.option("min_shares", 3))
+    for sentence, shares in by_sentence.items():
+        if len(shares) < minimum:
+            continue
+        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
+        tail = prose[shares[-1].prose_end : end].lower()
+        if not any(cue in tail for cue in cues):
+            continue
+        total = Bounds(sum(c.low for c in shares), sum(c.high for c in shares), "percent")
+        parts = " + ".join(figure(c.nominal) for c in shares)
+        middle = sum(c.nominal for c in shares)
+        arithmetic = f"{parts} = {figure(middle)}%; a complete list of shares makes 100%"
+        missing = 100 - middle
+        suggestion = (
+            f"shares adding up to 100% ({figure(abs(missing))} points {'short' if missing > 0 else 'over'})"
+        )
+        results.append(
+            judge(rule, tuple(shares), Bounds(100.0, 100.0, "percent"), total, arithmetic, suggestion)
+        )
+    return results

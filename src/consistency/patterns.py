@@ -1,0 +1,120 @@
+"""Rule patterns: phrase templates compiled into matchers over a sentence's claims.
+
+A template is a sequence of tokens:
+
+- `{role}` or `{role:kind}` binds one extracted claim (of that kind: currency, count, percent...);
+- `(from|compared with)` is a set of cue phrases, one of which must stand there;
+- `~` skips a few words (never a claim) up to the next token;
+- anything else is literal text ("(", ",", "or about").
+
+The compiler writes the regular expression itself from these tokens, escaping all text, so a rule
+file cannot inject a pattern of its own. Every skip is atomic and stops at the first place the next
+token could start, so matching a sentence takes time linear in its length, whatever the template.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from consistency.errors import ConsistencyError
+from consistency.models import Claim
+
+CLAIM_KINDS = ("count", "currency", "percent", "percentage_point", "physical", "date", "duration", "ratio")
+_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+_TOKEN = re.compile(
+    r"\{(?P<role>[a-z_]+)(?::(?P<kind>[a-z_]+))?\}|\((?P<cues>[^()]*\|[^()]*)\)|(?P<gap>~)|(?P<text>[^\s{}~]+)"
+)
+MAX_TOKENS = 24
+MAX_SKIPPED_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A compiled template: its text, the roles it binds, and the matcher."""
+
+    template: str
+    roles: tuple[str, ...]
+    regex: re.Pattern[str]
+
+
+def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = None) -> Pattern:
+    """Compile a template into a matcher; a malformed template is a one-line error."""
+    pieces: list[str] = []
+    roles: list[str] = []
+    position = 0
+    tokens = list(_TOKEN.finditer(template))
+    if not tokens or len(tokens) > MAX_TOKENS:
+        raise ConsistencyError(f"pattern {template!r} needs 1 to {MAX_TOKENS} tokens", path=path, line=line)
+    for match in tokens:
+        if template[position : match.start()].strip():
+            raise ConsistencyError(
+                f"pattern {template!r}: cannot read {template[position : match.start()]!r}",
+                path=path,
+                line=line,
+            )
+        position = match.end()
+        if match.group("role"):
+            role, kind = match.group("role"), match.group("kind")
+            if role in roles:
+                raise ConsistencyError(f"pattern {template!r} binds {role!r} twice", path=path, line=line)
+            if kind is not None and kind not in CLAIM_KINDS:
+                raise ConsistencyError(f"pattern {template!r}: unknown kind {kind!r}", path=path, line=line)
+            roles.append(role)
+            pieces.append(rf"{_MARK_OPEN}(?:{kind or '[a-z_]+'}):(?P<{role}>\d+){_MARK_CLOSE}")
+        elif match.group("cues"):
+            cues = [c.strip() for c in match.group("cues").split("|") if c.strip()]
+            pieces.append("(?:" + "|".join(_literal(c) for c in cues) + r")(?![A-Za-z])")
+        elif match.group("gap"):
+            pieces.append("GAP")
+        else:
+            pieces.append(_literal(match.group("text")))
+    if template[position:].strip():
+        raise ConsistencyError(
+            f"pattern {template!r}: cannot read {template[position:]!r}", path=path, line=line
+        )
+    if not roles:
+        raise ConsistencyError(f"pattern {template!r} binds no claim", path=path, line=line)
+    return Pattern(template, tuple(roles), re.compile(_join(pieces), re.IGNORECASE))
+
+
+def _literal(text: str) -> str:
+    """Literal text, its words separated by any run of spaces; words match whole."""
+    words = []
+    for word in text.split():
+        escaped = re.escape(word)
+        if word[0].isalnum():
+            escaped = r"(?<![A-Za-z0-9])" + escaped
+        if word[-1].isalnum():
+            escaped += r"(?![A-Za-z0-9])"
+        words.append(escaped)
+    return r"\s+".join(words)
+
+
+def _join(pieces: list[str]) -> str:
+    """Join tokens with optional space; a skip becomes an atomic run of non-claim words."""
+    out = []
+    for index, piece in enumerate(pieces):
+        if piece == "GAP":
+            following = next((p for p in pieces[index + 1 :] if p != "GAP"), None)
+            stop = f"(?!{following})" if following else ""
+            word = rf"(?:{stop}[^\s{_MARK_OPEN}{_MARK_CLOSE}]+\s*)"
+            out.append(rf"(?>{word}{{0,{MAX_SKIPPED_WORDS}}})")
+        else:
+            out.append(piece + r"\s*")
+    return "".join(out)
+
+
+def marked_sentence(prose: str, start: int, end: int, claims: list[tuple[int, Claim]]) -> str:
+    """The sentence `prose[start:end]` with each claim replaced by a marker naming its kind and index.
+
+    `claims` pairs each claim with its index in the document's claim list, in reading order.
+    """
+    parts = []
+    at = start
+    for index, claim in claims:
+        parts.append(prose[at : claim.prose_start])
+        parts.append(f" {_MARK_OPEN}{claim.kind}:{index}{_MARK_CLOSE} ")
+        at = claim.prose_end
+    parts.append(prose[at:end])
+    return " ".join("".join(parts).split())

@@ -1,0 +1,167 @@
+"""Rules: one YAML file each, validated, with patterns compiled and examples kept for the tests.
+
+A rule file is data. It is read with YAML's safe loader (no tags, no code), checked by a strict
+pydantic model (an unknown key is an error), and its patterns are compiled by the project. A bad
+file is a one-line error that names the file and the line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from consistency.errors import ConsistencyError
+from consistency.patterns import Pattern, compile_pattern
+from consistency.resources import builtin_rules_dir
+
+CheckKind = Literal[
+    "sum",
+    "change",
+    "percent_change",
+    "percent_of",
+    "shares_total",
+    "conversion",
+    "ratio",
+    "restatement",
+    "date_span",
+]
+Severity = Literal["error", "warning", "info"]
+# Files of the rules folder that hold vocabulary, not rules.
+VOCABULARY_FILES = frozenset({"qualifiers.yaml", "nouns.yaml", "currencies.yaml", "units.yaml"})
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Option = float | int | str | bool | list[str]
+
+
+class Examples(BaseModel):
+    """Texts a rule must flag and texts it must pass: the rule's own specification."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    flag: list[str] = []
+    passes: list[str] = Field(default=[], alias="pass")
+
+
+class RuleSpec(BaseModel):
+    """One rule file, as written."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9-]{1,63}$")
+    kind: CheckKind
+    severity: Severity = "error"
+    summary: str
+    message: str
+    patterns: list[str] = []
+    options: dict[str, Option] = {}
+    docs: str = ""
+    examples: Examples = Examples()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A loaded rule: its spec, its compiled patterns and the file it came from."""
+
+    spec: RuleSpec
+    patterns: tuple[Pattern, ...]
+    path: Path
+
+    @property
+    def id(self) -> str:
+        """The rule's id, as findings and `--select` name it."""
+        return self.spec.id
+
+    def option(self, name: str, default: float) -> float:
+        """A numeric option, or its default."""
+        value = self.spec.options.get(name, default)
+        return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else default
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """A list-of-words option (cue words), lower-cased."""
+        value = self.spec.options.get(name, [])
+        return tuple(str(v).lower() for v in value) if isinstance(value, list) else ()
+
+
+def load_rule(path: Path) -> Rule:
+    """Read, validate and compile one rule file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConsistencyError(f"cannot read rule file: {exc}", path=str(path)) from None
+    try:
+        raw = yaml.load(text, Loader=_SAFE_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ConsistencyError(
+            f"invalid rule file: {problem}", path=str(path), line=mark.line + 1 if mark else None
+        ) from None
+    if not isinstance(raw, dict):
+        raise ConsistencyError("a rule file is a mapping of keys to values", path=str(path), line=1)
+    try:
+        spec = RuleSpec.model_validate(raw)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        key = str(error["loc"][0]) if error["loc"] else ""
+        raise ConsistencyError(f"{where}: {error['msg']}", path=str(path), line=_line_of(text, key)) from None
+    patterns = tuple(
+        compile_pattern(template, path=str(path), line=_line_of(text, "patterns"))
+        for template in spec.patterns
+    )
+    return Rule(spec, patterns, path)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line of a top-level key in a YAML file, for error messages."""
+    found = re.search(rf"(?m)^{re.escape(key)}\s*:", text) if key else None
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def rule_files(folder: Path) -> list[Path]:
+    """The rule files of a folder, in name order, leaving out the vocabulary files."""
+    if not folder.is_dir():
+        raise ConsistencyError("rules folder not found", path=str(folder))
+    return sorted(p for p in folder.glob("*.yaml") if p.name not in VOCABULARY_FILES)
+
+
+@functools.cache
+def _load_folder(folder: Path) -> tuple[Rule, ...]:
+    return tuple(load_rule(path) for path in rule_files(folder))
+
+
+def load_rules(extra_folders: Iterable[Path] = ()) -> list[Rule]:
+    """The built-in rules and those of extra folders; a later rule with the same id replaces one."""
+    by_id: dict[str, Rule] = {}
+    for folder in (builtin_rules_dir(), *extra_folders):
+        for rule in _load_folder(Path(folder).resolve()):
+            by_id[rule.id] = rule
+    return list(by_id.values())
+
+
+def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
+    """Rules whose id or kind is selected (all when none is) and not ignored."""
+    chosen, dropped = set(select), set(ignore)
+    return [
+        r
+        for r in rules
+        if (not chosen or r.id in chosen or r.spec.kind in chosen)
+        and r.id not in dropped
+        and r.spec.kind not in dropped
+    ]
+
+
+def describe(rule: Rule) -> dict[str, Any]:
+    """A rule as `consistency rules` lists it."""
+    return {
+        "id": rule.id,
+        "kind": rule.spec.kind,
+        "severity": rule.spec.severity,
+        "summary": rule.spec.summary,
+    }

@@ -1,0 +1,114 @@
+"""Rules: each rule file's own examples, the loader's errors, and the example article's checks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from consistency.errors import ConsistencyError
+from consistency.patterns import compile_pattern
+from consistency.rules import load_rule, load_rules
+from consistency.runner import check_text, settings
+
+from conftest import EXAMPLE
+
+RULES = load_rules()
+RUN = settings()
+
+
+def _flags(rule_id: str, text: str) -> list[str]:
+    report = check_text(text, settings(select=[rule_id]))
+    return [f.rule for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [(rule.id, text) for rule in RULES for text in rule.spec.examples.flag],
+)
+def test_rule_flags_its_examples(rule_id: str, text: str) -> None:
+    """Every text a rule file says must be flagged is flagged by that rule."""
+    assert rule_id in _flags(rule_id, text)
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "text"),
+    [(rule.id, text) for rule in RULES for text in rule.spec.examples.passes],
+)
+def test_rule_passes_its_examples(rule_id: str, text: str) -> None:
+    """Every text a rule file says must pass raises no finding from that rule."""
+    assert _flags(rule_id, text) == []
+
+
+def test_every_rule_has_examples_both_ways() -> None:
+    """A rule file is its own specification: it shows what it flags and what it lets pass."""
+    for rule in RULES:
+        assert rule.spec.examples.flag and rule.spec.examples.passes, rule.id
+
+
+def test_example_article_checks_clean_and_shows_its_arithmetic() -> None:
+    """The example article passes the conversion, the time shares and 500 + 1,800 = 2,300."""
+    report = check_text(EXAMPLE.read_text(), settings(explain=True), path=str(EXAMPLE))
+    assert report.findings == []
+    passed = {c.rule: c.arithmetic for c in report.checks or [] if c.status == "passed"}
+    assert re.search(r"= \$442\.7 million", passed["fx-conversion"])
+    assert "6.7767 CNY/USD (ECB, 2023-02-09)" in passed["fx-conversion"]
+    assert passed["shares-total"].startswith("25 + 50 + 25 = 100%")
+    assert passed["count-change"].startswith("over 500 people + nearly 1,800 people = 2,300 people")
+
+
+@pytest.mark.parametrize(
+    ("original", "mutation", "rule", "line"),
+    [
+        ("($439 million)", "($539 million)", "fx-conversion", 22),
+        ("half on cars", "a third on cars", "shares-total", 9),
+        ("nearly 1,800", "nearly 1,200", "count-change", 28),
+    ],
+)
+def test_one_changed_number_is_flagged_on_its_line(
+    original: str, mutation: str, rule: str, line: int
+) -> None:
+    """Change one figure of the example and the right rule flags the right line."""
+    text = EXAMPLE.read_text()
+    assert original in text
+    report = check_text(text.replace(original, mutation), RUN)
+    assert [(f.rule, f.line) for f in report.findings] == [(rule, line)]
+
+
+@pytest.mark.parametrize(
+    ("content", "message", "line"),
+    [
+        ("id: x-y\nkind: conversion\nsummary: s\nmessage: m\ncolour: red\n", "colour", 5),
+        ("id: x-y\nkind: teleport\nsummary: s\nmessage: m\n", "kind", 2),
+        (
+            'id: x-y\nkind: conversion\nsummary: s\nmessage: m\npatterns: ["{a} ({b:money})"]\n',
+            "unknown kind",
+            5,
+        ),
+        ("id: !!python/object/apply:os.system ['echo hacked']\n", "invalid rule file", 1),
+        ("id: [unclosed\n", "invalid rule file", 2),
+    ],
+)
+def test_bad_rule_files_are_one_line_errors(tmp_path: Path, content: str, message: str, line: int) -> None:
+    """A malformed or hostile rule file names the file and the line, and never runs code."""
+    path = tmp_path / "bad.yaml"
+    path.write_text(content)
+    with pytest.raises(ConsistencyError) as caught:
+        load_rule(path)
+    text = str(caught.value)
+    assert text.startswith(f"{path}:{line}: ") and message in text and "\n" not in text
+
+
+def test_patterns_match_in_linear_time() -> None:
+    """A template of many skips cannot make matching backtrack: each skip is atomic."""
+    pattern = compile_pattern("{a} ~ x ~ x ~ x ~ x ~ x ~ x ~ x ~ x {b}")
+    sentence = "\x02count:0\x03 " + "x " * 5000
+    import time
+
+    started = time.perf_counter()
+    assert pattern.regex.search(sentence) is None
+    small = time.perf_counter() - started
+    started = time.perf_counter()
+    assert pattern.regex.search(sentence + "x " * 5000) is None
+    assert time.perf_counter() - started < 3 * small + 0.05
