@@ -5,17 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from consistency.checks import Context, Result, change, conversion, shares_total
+from consistency.checks import Context, Result, change, conversion, percent_change, shares_total
 from consistency.document import Document
 from consistency.fx import FxTable
 from consistency.models import Claim
 from consistency.patterns import marked_sentence
 from consistency.rules import Rule
 
-PairCheck = Callable[[Rule, dict[str, Claim], Context], Result | None]
+PairCheck = Callable[[Rule, dict[str, Claim], Context, str], Result | None]
 Scan = Callable[[Rule, Context], list[Result]]
 # Kinds whose rules bind claims with patterns, and kinds that scan the whole document.
-PATTERN_CHECKS: dict[str, PairCheck] = {"conversion": conversion.check}
+PATTERN_CHECKS: dict[str, PairCheck] = {
+    "conversion": conversion.check,
+    "percent_change": percent_change.check,
+}
 DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change": change.scan}
 
 
@@ -63,7 +66,7 @@ def _pattern_results(
                 if key in seen:
                     continue
                 seen.add(key)
-                result = check(rule, bound, context)
+                result = check(rule, bound, context, match.group())
                 if result is not None:
                     results.append(result)
     return results

@@ -97,6 +97,8 @@ def _join(pieces: list[str]) -> str:
     for index, piece in enumerate(pieces):
         if piece == "GAP":
             following = next((p for p in pieces[index + 1 :] if p != "GAP"), None)
+            if following is not None and following.startswith(_MARK_OPEN):
+                following = _MARK_OPEN  # a skip never crosses a claim; the role's group stays single
             stop = f"(?!{following})" if following else ""
             word = rf"(?:{stop}[^\s{_MARK_OPEN}{_MARK_CLOSE}]+\s*)"
             out.append(rf"(?>{word}{{0,{MAX_SKIPPED_WORDS}}})")
