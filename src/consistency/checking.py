@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from consistency.checks import Context, Result, change, conversion, percent_change, shares_total
+from consistency.checks import Context, Result, change, conversion, percent_change, shares_total, table_change
 from consistency.document import Document
 from consistency.fx import FxTable
 from consistency.models import Claim
@@ -20,6 +20,8 @@ PATTERN_CHECKS: dict[str, PairCheck] = {
     "percent_change": percent_change.check,
 }
 DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change": change.scan}
+# Rules of a pattern kind with no patterns scan tables instead.
+TABLE_CHECKS: dict[str, Scan] = {"percent_change": table_change.scan}
 
 
 def check_document(
@@ -35,6 +37,8 @@ def check_document(
             results.extend(DOCUMENT_CHECKS[kind](rule, context))
         elif kind in PATTERN_CHECKS and rule.patterns:
             results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, sentences))
+        elif kind in TABLE_CHECKS:
+            results.extend(TABLE_CHECKS[kind](rule, context))
     results.sort(key=lambda r: (r.claims[0].start, r.rule.id))
     return results
 

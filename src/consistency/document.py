@@ -57,6 +57,7 @@ class TableCell:
 
     start: int
     end: int
+    row_id: int  # cells of one row share it
     column: str  # the column's heading ("Q1 2018")
     row: str  # the row's first cell ("Earnings per share, €")
     corner: str  # the table's first heading, often its unit ("€ millions")
@@ -366,12 +367,12 @@ class _Tables:
     def cells(self, prose: str) -> list[TableCell]:
         """Every body cell with its column heading, row label and the table's corner heading."""
         found = []
-        for head, row in self._rows:
+        for row_id, (head, row) in enumerate(self._rows):
             titles = [prose[a:b].strip() for a, b in head]
             label = prose[row[0][0] : row[0][1]].strip() if row else ""
             for index, (a, b) in enumerate(row):
                 column = titles[index] if index < len(titles) else ""
-                found.append(TableCell(a, b, column, label, titles[0] if titles else ""))
+                found.append(TableCell(a, b, row_id, column, label, titles[0] if titles else ""))
         return found
 
 
