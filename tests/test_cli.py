@@ -246,3 +246,21 @@ def test_fx_table_from_csv_overrides_the_ecb(tmp_path: Path, capsys: pytest.Capt
     bad.write_text("date,base,quote,rate\n2023-02-09,USD,CNY,lots\n")
     status, _, err = run(["check", "--fx-table", str(bad), str(EXAMPLE)], capsys)
     assert status == 2 and f"{bad}:2: FX row" in err
+
+
+def test_sarif_and_github_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """SARIF 2.1.0 with stable rule ids for code scanning; one workflow annotation per finding."""
+    wrong = tmp_path / "wrong.md"
+    wrong.write_text(EXAMPLE.read_text().replace("($439 million)", "($539 million)"))
+    status, out, _ = run(["check", "--format", "sarif", str(wrong)], capsys)
+    assert status == 1
+    log = json.loads(out)
+    assert log["version"] == "2.1.0"
+    run_ = log["runs"][0]
+    ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
+    assert ids == sorted(ids) and "fx-conversion" in ids
+    result = run_["results"][0]
+    assert result["ruleId"] == "fx-conversion" and ids[result["ruleIndex"]] == "fx-conversion"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 22
+    status, out, _ = run(["check", "--format", "github", str(wrong)], capsys)
+    assert out.startswith(f"::error file={wrong},line=22,col=78,") and "title=fx-conversion::" in out

@@ -16,6 +16,7 @@ from consistency.errors import ConsistencyError
 from consistency.extraction import extract_claims
 from consistency.findings import FileReport, Finding, Report
 from consistency.models import Claim
+from consistency.report import github, sarif
 from consistency.runner import check_paths, iter_articles, settings
 from consistency.units import vocabulary
 
@@ -49,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="article files or folders; - reads standard input"
     )
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     check.add_argument("--explain", action="store_true", help="also list passed and unchecked relations")
     check.add_argument(
         "--fail-level", choices=tuple(LEVELS), default="error", help="lowest severity that fails"
@@ -129,6 +130,10 @@ def _check(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
     if args.format == "json":
         sys.stdout.write(report.model_dump_json(exclude_none=True) + "\n")
+    elif args.format == "sarif":
+        sys.stdout.write(sarif(report, run.rules))
+    elif args.format == "github":
+        sys.stdout.write(github(report))
     else:
         sys.stdout.write(format_report(report))
     if outcome.errors:
