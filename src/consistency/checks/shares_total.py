@@ -7,6 +7,8 @@ whole. Percentages that are changes ("rose 5%") are not shares and are left out.
 
 from __future__ import annotations
 
+import re
+
 from consistency.checks import Bounds, Context, Result, figure, judge
 from consistency.extraction.words import word_before
 from consistency.models import Claim
@@ -19,21 +21,28 @@ def scan(rule: Rule, context: Context) -> list[Result]:
     starts = context.document.sentence_starts
     cues = rule.words("complete_cues")
     change_words = set(rule.words("change_words"))
+    cue = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![A-Za-z])", re.I)
     by_sentence: dict[int, list[Claim]] = {}
+    changes: set[int] = set()
     for claim in context.claims:
-        if claim.kind == "percent":
-            before = word_before(prose, claim.prose_start)
-            if before is None or before[0].lower() not in change_words:
-                by_sentence.setdefault(claim.sentence, []).append(claim)
+        if claim.kind != "percent":
+            continue
+        before = word_before(prose, claim.prose_start)
+        near = prose[max(0, claim.prose_start - 25) : claim.prose_start].lower().rstrip(" :")
+        if before is not None and before[0].lower() in change_words:
+            changes.add(claim.sentence)  # "rose 5%": a sentence of changes, not of shares
+        elif near.endswith(("+/-", "±", "margin of error", "margin of error of", "plus or minus")):
+            continue  # a margin of error, not a share
+        else:
+            by_sentence.setdefault(claim.sentence, []).append(claim)
     results = []
     minimum = int(rule.option("min_shares", 3))
     for sentence, shares in by_sentence.items():
-        if len(shares) < minimum:
+        if len(shares) < minimum or sentence in changes:
             continue
         end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
-        tail = prose[shares[-1].prose_end : end].lower()
-        if not any(cue in tail for cue in cues):
-            continue
+        if not cues or cue.search(prose, shares[1].prose_start - 12, end) is None:
+            continue  # no word says the list is complete: the shares may be of different wholes
         total = Bounds(sum(c.low for c in shares), sum(c.high for c in shares), "percent")
         parts = " + ".join(figure(c.nominal) for c in shares)
         middle = sum(c.nominal for c in shares)
