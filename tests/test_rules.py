@@ -112,3 +112,16 @@ def test_patterns_match_in_linear_time() -> None:
     started = time.perf_counter()
     assert pattern.regex.search(sentence + "x " * 5000) is None
     assert time.perf_counter() - started < 3 * small + 0.05
+
+
+def test_markers_survive_punctuation_spacing() -> None:
+    """Punctuation is spaced out of the words around claims, never out of the claim markers."""
+    from consistency.document import parse_document
+    from consistency.extraction import extract_claims
+    from consistency.patterns import marked_sentence
+    from consistency.units import vocabulary
+
+    document = parse_document("Of 276,568 voters, only 35,887 voted, about 13 percent.")
+    claims = extract_claims(document, vocabulary())
+    marked = marked_sentence(document.prose, 0, len(document.prose), list(enumerate(claims)))
+    assert marked == "Of \x02count:0\x03 , only \x02count:1\x03 voted , \x02percent:2\x03 ."

@@ -5,7 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from consistency.checks import Context, Result, change, conversion, percent_change, shares_total, table_change
+from consistency.checks import (
+    Context,
+    Result,
+    change,
+    conversion,
+    parts,
+    percent_change,
+    percent_of,
+    shares_total,
+    table_change,
+)
 from consistency.document import Document
 from consistency.fx import FxTable
 from consistency.models import Claim
@@ -18,6 +28,8 @@ Scan = Callable[[Rule, Context], list[Result]]
 PATTERN_CHECKS: dict[str, PairCheck] = {
     "conversion": conversion.check,
     "percent_change": percent_change.check,
+    "percent_of": percent_of.check,
+    "sum": parts.check,
 }
 DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change": change.scan}
 # Rules of a pattern kind with no patterns scan tables instead.

@@ -25,6 +25,7 @@ _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 _TOKEN = re.compile(
     r"\{(?P<role>[a-z_]+)(?::(?P<kind>[a-z_]+))?\}|\((?P<cues>[^()]*\|[^()]*)\)|(?P<gap>~)|(?P<text>[^\s{}~]+)"
 )
+_PUNCTUATION = re.compile(r"([,;:()\[\]])")
 MAX_TOKENS = 24
 MAX_SKIPPED_WORDS = 6
 
@@ -112,11 +113,12 @@ def marked_sentence(prose: str, start: int, end: int, claims: list[tuple[int, Cl
 
     `claims` pairs each claim with its index in the document's claim list, in reading order.
     """
+    # Punctuation stands apart from words, so a skip of words stops at a comma or a bracket.
     parts = []
     at = start
     for index, claim in claims:
-        parts.append(prose[at : claim.prose_start])
+        parts.append(_PUNCTUATION.sub(r" \1 ", prose[at : claim.prose_start]))
         parts.append(f" {_MARK_OPEN}{claim.kind}:{index}{_MARK_CLOSE} ")
         at = claim.prose_end
-    parts.append(prose[at:end])
+    parts.append(_PUNCTUATION.sub(r" \1 ", prose[at:end]))
     return " ".join("".join(parts).split())

@@ -1,0 +1,36 @@
+"""`sum`: parts listed against their total, "Of the 41 sectors, 35 earned more, one was flat and five
+earned less"; "1,786 adults, split into 893 and 893".
+
+A pattern binds `total` and the parts `a`, `b` and, where written, `c` and `d`. The parts of an
+exhaustive list must meet the total within their rounding.
+"""
+
+from __future__ import annotations
+
+from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.models import Claim
+from consistency.rules import Rule
+
+_PARTS = ("a", "b", "c", "d")
+
+
+def check(rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "") -> Result | None:
+    """Compare the total with the sum of its parts; None when the figures measure different things."""
+    total = bound["total"]
+    parts = [bound[name] for name in _PARTS if name in bound]
+    measures = {(c.kind, c.unit) for c in (total, *parts) if not (c.kind == "count" and not c.unit)}
+    if len(measures) > 1 or any(c.kind not in ("count", "currency", "physical") for c in (total, *parts)):
+        return None
+    expected = Bounds(sum(p.low for p in parts), sum(p.high for p in parts), total.unit)
+    middle = sum(p.nominal for p in parts)
+    arithmetic = (
+        " + ".join(figure(p.nominal) for p in parts) + f" = {figure(middle)}; stated total {total.text}"
+    )
+    return judge(
+        rule,
+        (total, *parts),
+        expected,
+        Bounds(total.low, total.high, total.unit),
+        arithmetic,
+        f"a total of about {figure(middle)}",
+    )
