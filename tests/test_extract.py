@@ -403,3 +403,9 @@ def test_ages_are_exact() -> None:
     """'a 70-year-old' is 70, not anything from 65 to 75: ages are stated exactly."""
     claim = only("The runner, a 70-year-old, finished.")
     assert (claim.unit, claim.low, claim.high) == ("year_of_age", 69.5, 70.5)
+
+
+def test_a_high_of_is_a_reading_not_a_change() -> None:
+    """'an all-time high of 105°F' is a temperature; only 'a rise of' or 'by' make it a change."""
+    assert only("It tied its all-time high of 105°F.").unit == "degree_Fahrenheit"
+    assert only("Seas warmed by 1.5°C.").unit == "delta_degree_Celsius"

@@ -136,7 +136,7 @@ _TEMPERATURE_RISE_AFTER = re.compile(
     re.I,
 )
 _TEMPERATURE_RISE_BEFORE = re.compile(
-    r"(?:by|of|rise of|increase of|drop of|fall of|warming of|up|down)[ \u00a0]+(?:about |some |nearly |almost |more than )?$"
+    r"(?:by|rise of|increase of|drop of|fall of|warming of|cooling of|up|down)[ \u00a0]+(?:about |some |nearly |almost |more than )?$"
 )
 # Units whose whole figures are exact: a trailing zero is no rounding ("a 70-year-old").
 _EXACT_UNITS = frozenset({"year_of_age", "month_of_age"})
