@@ -1,10 +1,11 @@
 """Measure extraction throughput (MB/s and articles/s) on one core, in a single process.
 
-Three passes run over the same article texts, each timed `--repeat` times with the best kept:
+Four passes run over the same article texts, each timed `--repeat` times with the best kept:
 
 * regex    a bare `re.findall` for digit runs, the floor any extractor has to pay;
 * parse    front matter, Markdown and sentence split only (`parse_document`);
-* extract  the full pipeline, `consistency.extract(text)`, which also reports how many claims it found.
+* extract  the full pipeline, `consistency.extract(text)`, which also reports how many claims it found;
+* check    extraction and every rule (`consistency check`), with how many findings it raised.
 
 MB means 1e6 bytes of UTF-8 article text. Peak memory is the process's maximum resident set size.
 The corpus is generated deterministically by `corpus.generate_articles` unless `--corpus DIR` names a
@@ -35,8 +36,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import consistency
 from consistency.document import parse_document
+from consistency.runner import check_text, settings
 from corpus import generate_articles
 
+# Rules and the FX table are loaded once, as a long-running checker would.
+_CHECK_SETTINGS = settings()
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*").findall
 
 
@@ -72,6 +76,12 @@ def parse_pass(texts: Sequence[str]) -> int:
 def extract_pass(texts: Sequence[str]) -> int:
     """Run the full extraction; returns the number of claims."""
     return sum(len(consistency.extract(text)) for text in texts)
+
+
+def check_pass(texts: Sequence[str]) -> int:
+    """The whole check: extraction and every rule; rules and FX table loaded once beforehand."""
+    run = _CHECK_SETTINGS
+    return sum(len(check_text(text, run).findings) for text in texts)
 
 
 def time_pass(name: str, run: Callable[[Sequence[str]], int], texts: Sequence[str], repeat: int) -> Phase:
@@ -112,9 +122,10 @@ def peak_memory_mb() -> float:
 
 def summary_line(phases: dict[str, Phase], articles: int, size_mb: float, peak_mb: float) -> str:
     """The one-line `throughput:` summary."""
-    ext, par, reg = phases["extract"], phases["parse"], phases["regex"]
+    ext, par, reg, chk = phases["extract"], phases["parse"], phases["regex"], phases["check"]
     return (
-        f"throughput: extract {ext.mb_per_s:.1f} MB/s ({ext.articles_per_s:,.0f} articles/s), "
+        f"throughput: check {chk.mb_per_s:.1f} MB/s ({chk.articles_per_s:,.0f} articles/s), "
+        f"extract {ext.mb_per_s:.1f} MB/s ({ext.articles_per_s:,.0f} articles/s), "
         f"parse {par.mb_per_s:.1f} MB/s, regex baseline {reg.mb_per_s:.1f} MB/s, "
         f"{articles} articles, {size_mb:.1f} MB, peak {peak_mb:.0f} MB"
     )
@@ -155,11 +166,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     phases = {
         name: time_pass(name, run, texts, args.repeat)
-        for name, run in (("regex", regex_pass), ("parse", parse_pass), ("extract", extract_pass))
+        for name, run in (
+            ("regex", regex_pass),
+            ("parse", parse_pass),
+            ("extract", extract_pass),
+            ("check", check_pass),
+        )
     }
     peak_mb = peak_memory_mb()
 
-    labels = {"regex": "numbers", "parse": "sentences", "extract": "claims"}
+    labels = {"regex": "numbers", "parse": "sentences", "extract": "claims", "check": "findings"}
     print(f"{'pass':<8} {'best s':>8} {'MB/s':>8} {'articles/s':>11} {'found':>9}", file=out)
     for phase in phases.values():
         found = f"{phase.items:,}"

@@ -42,7 +42,7 @@ def check_document(
     """Every relation the rules find in the document, judged, in reading order."""
     context = Context(document, claims, fx, date or document.meta.date)
     results: list[Result] = []
-    sentences = _claims_by_sentence(claims)
+    sentences = _claims_by_sentence(document, claims)
     for rule in rules:
         kind = rule.spec.kind
         if kind in DOCUMENT_CHECKS:
@@ -55,27 +55,34 @@ def check_document(
     return results
 
 
-def _claims_by_sentence(claims: list[Claim]) -> dict[int, list[tuple[int, Claim]]]:
+def _claims_by_sentence(document: Document, claims: list[Claim]) -> list[tuple[int, str, str]]:
+    """Each sentence with two figures or more, as its claim count and its marked text (built once)."""
     grouped: dict[int, list[tuple[int, Claim]]] = {}
     for index, claim in enumerate(claims):
         if claim.kind != "date":
             grouped.setdefault(claim.sentence, []).append((index, claim))
-    return grouped
+    prose, starts = document.prose, document.sentence_starts
+    marked = []
+    for sentence, members in grouped.items():
+        if len(members) >= 2:
+            end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
+            text = marked_sentence(prose, starts[sentence], end, members)
+            marked.append((len(members), text, text.lower()))
+    return marked
 
 
 def _pattern_results(
-    rule: Rule, check: PairCheck, context: Context, sentences: dict[int, list[tuple[int, Claim]]]
+    rule: Rule, check: PairCheck, context: Context, sentences: list[tuple[int, str, str]]
 ) -> list[Result]:
-    prose = context.document.prose
-    starts = context.document.sentence_starts
+    fewest = min(len(p.roles) for p in rule.patterns)
     results = []
     seen: set[tuple[int, ...]] = set()
-    for sentence, members in sentences.items():
-        if len(members) < len(min(rule.patterns, key=lambda p: len(p.roles)).roles):
+    for count, text, lowered in sentences:
+        if count < fewest:
             continue
-        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
-        text = marked_sentence(prose, starts[sentence], end, members)
         for pattern in rule.patterns:
+            if not pattern.could_match(lowered):
+                continue
             for match in pattern.regex.finditer(text):
                 bound = {role: context.claims[int(match.group(role))] for role in pattern.roles}
                 key = tuple(sorted(int(match.group(role)) for role in pattern.roles))

@@ -37,12 +37,18 @@ class Pattern:
     template: str
     roles: tuple[str, ...]
     regex: re.Pattern[str]
+    requires: tuple[str, ...] = ()  # text any match must contain: typed markers, literal words
+
+    def could_match(self, lowered: str) -> bool:
+        """A quick test on the lower-cased marked sentence before the regex runs."""
+        return all(part in lowered for part in self.requires)
 
 
 def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = None) -> Pattern:
     """Compile a template into a matcher; a malformed template is a one-line error."""
     pieces: list[str] = []
     roles: list[str] = []
+    requires: list[str] = []
     position = 0
     tokens = list(_TOKEN.finditer(template))
     if not tokens or len(tokens) > MAX_TOKENS:
@@ -62,6 +68,8 @@ def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = N
             if kind is not None and kind not in CLAIM_KINDS:
                 raise ConsistencyError(f"pattern {template!r}: unknown kind {kind!r}", path=path, line=line)
             roles.append(role)
+            if kind is not None:
+                requires.append(f"{_MARK_OPEN}{kind}:")
             pieces.append(rf"{_MARK_OPEN}(?:{kind or '[a-z_]+'}):(?P<{role}>\d+){_MARK_CLOSE}")
         elif match.group("cues"):
             cues = [c.strip() for c in match.group("cues").split("|") if c.strip()]
@@ -70,13 +78,14 @@ def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = N
             pieces.append("GAP")
         else:
             pieces.append(_literal(match.group("text")))
+            requires.append(match.group("text").lower())
     if template[position:].strip():
         raise ConsistencyError(
             f"pattern {template!r}: cannot read {template[position:]!r}", path=path, line=line
         )
     if not roles:
         raise ConsistencyError(f"pattern {template!r} binds no claim", path=path, line=line)
-    return Pattern(template, tuple(roles), re.compile(_join(pieces), re.IGNORECASE))
+    return Pattern(template, tuple(roles), re.compile(_join(pieces), re.IGNORECASE), tuple(requires))
 
 
 def _literal(text: str) -> str:
