@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from consistency.errors import ConsistencyError
 from consistency.patterns import Pattern, compile_pattern
-from consistency.resources import builtin_rules_dir
+from consistency.resources import builtin_rules_dir, read_yaml
 
 CheckKind = Literal[
     "sum",
@@ -35,7 +34,6 @@ CheckKind = Literal[
 Severity = Literal["error", "warning", "info"]
 # Files of the rules folder that hold vocabulary, not rules.
 VOCABULARY_FILES = frozenset({"qualifiers.yaml", "nouns.yaml", "currencies.yaml", "units.yaml"})
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Option = float | int | str | bool | list[str]
 
 
@@ -90,18 +88,7 @@ class Rule:
 
 def load_rule(path: Path) -> Rule:
     """Read, validate and compile one rule file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConsistencyError(f"cannot read rule file: {exc}", path=str(path)) from None
-    try:
-        raw = yaml.load(text, Loader=_SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ConsistencyError(
-            f"invalid rule file: {problem}", path=str(path), line=mark.line + 1 if mark else None
-        ) from None
+    text, raw = read_yaml(path, "rule file")
     if not isinstance(raw, dict):
         raise ConsistencyError("a rule file is a mapping of keys to values", path=str(path), line=1)
     try:
