@@ -17,6 +17,7 @@ from consistency.checks import (
     table_change,
 )
 from consistency.document import Document
+from consistency.errors import ConsistencyError
 from consistency.fx import FxTable
 from consistency.models import Claim
 from consistency.patterns import marked_sentence
@@ -32,7 +33,7 @@ PATTERN_CHECKS: dict[str, PairCheck] = {
     "sum": parts.check,
 }
 DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change": change.scan}
-# Rules of a pattern kind with no patterns scan tables instead.
+# Rules whose `source` option is `tables` read results tables instead of sentences.
 TABLE_CHECKS: dict[str, Scan] = {"percent_change": table_change.scan}
 
 
@@ -47,10 +48,14 @@ def check_document(
         kind = rule.spec.kind
         if kind in DOCUMENT_CHECKS:
             results.extend(DOCUMENT_CHECKS[kind](rule, context))
-        elif kind in PATTERN_CHECKS and rule.patterns:
-            results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, sentences))
-        elif kind in TABLE_CHECKS:
+        elif rule.spec.options.get("source") == "tables":
+            if kind not in TABLE_CHECKS:
+                raise ConsistencyError(
+                    f"rule {rule.id}: {kind} rules cannot read tables", path=str(rule.path)
+                )
             results.extend(TABLE_CHECKS[kind](rule, context))
+        elif kind in PATTERN_CHECKS:
+            results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, sentences))
     results.sort(key=lambda r: (r.claims[0].start, r.rule.id))
     return results
 
@@ -74,6 +79,8 @@ def _claims_by_sentence(document: Document, claims: list[Claim]) -> list[tuple[i
 def _pattern_results(
     rule: Rule, check: PairCheck, context: Context, sentences: list[tuple[int, str, str]]
 ) -> list[Result]:
+    if not rule.patterns:
+        return []
     fewest = min(len(p.roles) for p in rule.patterns)
     results = []
     seen: set[tuple[int, ...]] = set()

@@ -11,13 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from consistency import __version__
-from consistency.document import read_document
 from consistency.errors import ConsistencyError
 from consistency.extraction import extract_claims
 from consistency.findings import FileReport, Finding, Report
 from consistency.models import Claim
 from consistency.report import github, sarif
-from consistency.runner import check_paths, iter_articles, settings
+from consistency.runner import check_paths, documents, settings
 from consistency.units import vocabulary
 
 LEVELS = {"info": 0, "warning": 1, "error": 2}
@@ -91,23 +90,17 @@ def _extract(args: argparse.Namespace) -> int:
     vocab = vocabulary()
     status = EXIT_CLEAN
     files: list[dict[str, object]] = []
-    for name in iter_articles(args.paths):
-        if name.startswith("\0"):
-            print(f"{name[1:]}: no articles (*.md, *.markdown, *.txt) in this folder", file=sys.stderr)
+    for document in documents(args.paths, date=args.date, currency=args.currency):
+        if isinstance(document, str):
+            print(document, file=sys.stderr)
             status = EXIT_ERROR
             continue
-        try:
-            document = read_document(name, date=args.date, currency=args.currency)
-            claims = extract_claims(document, vocab)
-        except ConsistencyError as exc:
-            print(f"{exc}", file=sys.stderr)
-            status = EXIT_ERROR
-            continue
+        claims = extract_claims(document, vocab)
         if args.format == "json":
-            files.append({"path": name, "claims": [c.json_dict() for c in claims]})
+            files.append({"path": document.path, "claims": [c.json_dict() for c in claims]})
         else:
             for claim in claims:
-                print(format_claim(name, claim))
+                print(format_claim(document.path, claim))
     if args.format == "json":
         json.dump({"files": files}, sys.stdout, ensure_ascii=False)
         sys.stdout.write("\n")

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import get_args
 
 from consistency.errors import ConsistencyError
-from consistency.models import Claim
+from consistency.models import Claim, ClaimKind
 
-CLAIM_KINDS = ("count", "currency", "percent", "percentage_point", "physical", "date", "duration", "ratio")
+CLAIM_KINDS = frozenset(get_args(ClaimKind))
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 _TOKEN = re.compile(
     r"\{(?P<role>[a-z_]+)(?::(?P<kind>[a-z_]+))?\}|\((?P<cues>[^()]*\|[^()]*)\)|(?P<gap>~)|(?P<text>[^\s{}~]+)"

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from consistency.errors import ConsistencyError
 from consistency.patterns import Pattern, compile_pattern
@@ -35,6 +36,8 @@ Severity = Literal["error", "warning", "info"]
 # Files of the rules folder that hold vocabulary, not rules.
 VOCABULARY_FILES = frozenset({"qualifiers.yaml", "nouns.yaml", "currencies.yaml", "units.yaml"})
 Option = float | int | str | bool | list[str]
+# What a rule's message may name: filled in from each finding.
+MESSAGE_FIELDS = frozenset({"stated", "expected", "claims"})
 
 
 class Examples(BaseModel):
@@ -60,6 +63,21 @@ class RuleSpec(BaseModel):
     options: dict[str, Option] = {}
     docs: str = ""
     examples: Examples = Examples()
+
+    @field_validator("message")
+    @classmethod
+    def _plain_placeholders(cls, message: str) -> str:
+        """A message names only the finding's own fields, so filling it in can never fail or reach further."""
+        try:
+            fields = [part[1:] for part in string.Formatter().parse(message) if part[1] is not None]
+        except ValueError as exc:
+            raise ValueError(f"message is not a valid template: {exc}") from None
+        for name, spec, conversion in fields:
+            if name not in MESSAGE_FIELDS or spec or conversion:
+                raise ValueError(
+                    f"message may use only {{stated}}, {{expected}} and {{claims}}, not {{{name}}}"
+                )
+        return message
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,13 +160,3 @@ def select_rules(rules: list[Rule], select: Iterable[str] = (), ignore: Iterable
         and r.id not in dropped
         and r.spec.kind not in dropped
     ]
-
-
-def describe(rule: Rule) -> dict[str, Any]:
-    """A rule as `consistency rules` lists it."""
-    return {
-        "id": rule.id,
-        "kind": rule.spec.kind,
-        "severity": rule.spec.severity,
-        "summary": rule.spec.summary,
-    }

@@ -103,16 +103,26 @@ def iter_articles(paths: Iterable[str]) -> Iterator[str]:
             yield name
 
 
+def documents(
+    paths: Iterable[str], *, date: dt.date | None = None, currency: str | None = None
+) -> Iterator[Document | str]:
+    """Each article read and parsed, or the one-line error that says why it could not be."""
+    for name in iter_articles(paths):
+        if name.startswith("\0"):
+            yield f"{name[1:]}: no articles (*.md, *.markdown, *.txt) in this folder"
+            continue
+        try:
+            yield read_document(name, date=date, currency=currency)
+        except ConsistencyError as exc:
+            yield str(exc)
+
+
 def check_paths(paths: Iterable[str], run: Settings) -> Outcome:
     """Check every article; a file that cannot be read is an error line, the rest still checked."""
     outcome = Outcome()
-    for name in iter_articles(paths):
-        if name.startswith("\0"):
-            outcome.errors.append(f"{name[1:]}: no articles (*.md, *.markdown, *.txt) in this folder")
-            continue
-        try:
-            document = read_document(name, date=run.date, currency=run.currency)
+    for document in documents(paths, date=run.date, currency=run.currency):
+        if isinstance(document, str):
+            outcome.errors.append(document)
+        else:
             outcome.reports.append(check_document_report(document, run))
-        except ConsistencyError as exc:
-            outcome.errors.append(str(exc))
     return outcome

@@ -7,7 +7,7 @@ stated interval widened by the rule's tolerance, and says why in arithmetic an e
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from consistency.document import Document
@@ -57,7 +57,6 @@ class Context:
     claims: list[Claim]
     fx: FxTable
     date: dt.date | None
-    notes: list[str] = field(default_factory=list)
 
 
 def judge(

@@ -41,11 +41,10 @@ def scan(rule: Rule, context: Context) -> list[Result]:
                 )
             continue
         start, end = sorted(others, key=lambda c: c.nominal * sign)
-        expected = Bounds(
-            start.low + sign * (change.low if sign > 0 else change.high),
-            start.high + sign * (change.high if sign > 0 else change.low),
-            change.unit,
-        )
+        if sign > 0:
+            expected = Bounds(start.low + change.low, start.high + change.high, change.unit)
+        else:
+            expected = Bounds(start.low - change.high, start.high - change.low, change.unit)
         stated = Bounds(end.low, end.high, end.unit)
         word = "+" if sign > 0 else "-"
         middle = start.nominal + sign * change.nominal

@@ -81,9 +81,10 @@ _RATIO = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
 # Words or marks that can join two figures: "15-20", "6 to 7", "3 and 4", "two or three", "8 of 10".
 _JOIN_CUES = ("-", "–", "—", "to", "and", "or", "of", "out")
 _RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and|or|of|out of)[ \u00a0]*(?=\S)")
-_NOUN = re.compile(r"[ \u00a0]+(?P<w>[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])")
 # A word after a figure: dotted abbreviations ("U.S.") whole, other words without a final stop.
-_W = r"([A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z])"
+_WORD_SHAPE = r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z]"
+_NOUN = re.compile(rf"[ \u00a0]+(?P<w>{_WORD_SHAPE})")
+_W = f"({_WORD_SHAPE})"
 # Up to four words after a figure, in one match: the counted noun is among the first three.
 _NOUN_RUN = re.compile(rf"[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W})?)?)?")
 _OUT_OF = re.compile(rf"[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?(?P<d>\d+|{_WORD})\b", re.I)
