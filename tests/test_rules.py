@@ -88,6 +88,8 @@ def test_one_changed_number_is_flagged_on_its_line(
         ),
         ("id: !!python/object/apply:os.system ['echo hacked']\n", "invalid rule file", 1),
         ("id: [unclosed\n", "invalid rule file", 2),
+        ('id: x-y\nkind: sum\nsummary: s\nmessage: "{stated.__class__}"\n', "message may use only", 4),
+        ('id: x-y\nkind: sum\nsummary: s\nmessage: "{0} is wrong"\n', "message may use only", 4),
     ],
 )
 def test_bad_rule_files_are_one_line_errors(tmp_path: Path, content: str, message: str, line: int) -> None:
