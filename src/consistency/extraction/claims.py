@@ -46,7 +46,8 @@ _NUMBER_WORD_RUN = re.compile(rf"(?:{_WORD})(?:(?:[ \u00a0-]|[ \u00a0]and[ \u00a
 # A run of number words in any case, where a join ("two or three") says one must follow.
 _SPELLED_RUN = re.compile(_NUMBER_WORD_RUN.pattern, re.I)
 # Candidates are found on the lower-cased prose in two fast passes: digit runs, and number words.
-DIGITS = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+# Possessive repeats: a run such as "1,1,1,..." keeps no backtracking state, so scanning stays linear.
+DIGITS = re.compile(r"[0-9]++(?:[.,][0-9]++)*+")
 NUMBER_WORD = re.compile(
     trie_pattern(sorted({*SMALL, *MULTIPLIERS, "dozen", *FRACTIONS, *VAGUE})) + r"(?![a-z])"
 )

@@ -29,7 +29,7 @@ SCALES = {
 }  # fmt: skip
 
 # Thousands grouping: western (2,300,000) or Indian (3,82,492); anything else is not one number.
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
 
 
 @dataclass(frozen=True, slots=True)
