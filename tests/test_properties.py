@@ -15,8 +15,8 @@ from the documented semantics (README "Rounding" and "Qualifiers", `rules/qualif
 `rules/currencies.yaml`, `rules/units.yaml`):
 
 * a plain figure is rounded: [v - step/2, v + step/2], step being the unit of its last significant
-  digit (trailing zeros of a whole number count as rounding, except in percentages, where a whole
-  number has step 1);
+  digit (trailing zeros of a whole number from 100 up count as rounding, except in percentages,
+  where a whole number has step 1; "40" and "10 billion" are to the unit);
 * a scale multiplies value and step;
 * a qualifier reaches `below` steps under and `above` steps over the printed value (`below: null`
   reaches down to zero);
@@ -114,7 +114,7 @@ def printed_numbers(draw: st.DrawFn, max_decimals: int = 3) -> Printed:
         step = Fraction(1, 10**decimals)
         text = f"{whole_text}.{fraction:0{decimals}d}"
         return Printed(text, whole + fraction * step, step, step)
-    zeros = len(str(whole)) - len(str(whole).rstrip("0"))
+    zeros = len(str(whole)) - len(str(whole).rstrip("0")) if whole >= 100 else 0
     return Printed(whole_text, Fraction(whole), Fraction(10**zeros), Fraction(1))
 
 

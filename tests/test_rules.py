@@ -127,3 +127,16 @@ def test_markers_survive_punctuation_spacing() -> None:
     claims = extract_claims(document, vocabulary())
     marked = marked_sentence(document.prose, 0, len(document.prose), list(enumerate(claims)))
     assert marked == "Of \x02count:0\x03 , only \x02count:1\x03 voted , \x02percent:2\x03 ."
+
+
+@pytest.mark.parametrize(
+    ("template", "sentence", "matches"),
+    [
+        ("(from) {a} to {b}", "rose from \x02count:0\x03 to \x02count:1\x03", True),
+        ("(from) {a} to {b}", "rose (from) \x02count:0\x03 to \x02count:1\x03", False),
+        ("{a} ( {b} )", "\x02count:0\x03 ( \x02count:1\x03 )", True),
+    ],
+)
+def test_a_bracketed_word_is_a_cue_set_of_one(template: str, sentence: str, matches: bool) -> None:
+    """`(from)` means the cue "from", as `(from|since)` means either, while a spaced "(" is a bracket."""
+    assert (compile_pattern(template).regex.search(sentence) is not None) is matches

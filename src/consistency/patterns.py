@@ -3,7 +3,8 @@
 A template is a sequence of tokens:
 
 - `{role}` or `{role:kind}` binds one extracted claim (of that kind: currency, count, percent...);
-- `(from|compared with)` is a set of cue phrases, one of which must stand there;
+- `(from|compared with)` is a set of cue phrases, one of which must stand there (`(from)` is a set
+  of one);
 - `~` skips a few words (never a claim) up to the next token;
 - anything else is literal text ("(", ",", "or about").
 
@@ -24,7 +25,7 @@ from consistency.models import Claim, ClaimKind
 CLAIM_KINDS = frozenset(get_args(ClaimKind))
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 _TOKEN = re.compile(
-    r"\{(?P<role>[a-z_]+)(?::(?P<kind>[a-z_]+))?\}|\((?P<cues>[^()]*\|[^()]*)\)|(?P<gap>~)|(?P<text>[^\s{}~]+)"
+    r"\{(?P<role>[a-z_]+)(?::(?P<kind>[a-z_]+))?\}|\((?P<cues>[^(){}~]*[A-Za-z][^(){}~]*)\)|(?P<gap>~)|(?P<text>[^\s{}~]+)"
 )
 _PUNCTUATION = re.compile(r"([,;:()\[\]])")
 MAX_TOKENS = 24

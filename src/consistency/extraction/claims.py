@@ -227,10 +227,12 @@ class _Reader:
             pos = max(pos, end)
             if isinstance(found, _Quantity) and found.kind == "duration" and found.bounds is None:
                 found, pos = self._compound_duration(found, pos)
-            if isinstance(found, _Quantity) and found.unit in _TEMPERATURE_CHANGE:
-                found.unit = self._temperature_unit(found)
             if isinstance(found, _Quantity):
                 joined, pos = self._range(found, pos)
+                for quantity in joined:
+                    # After the range is joined: "fell by 1 to 1.5 degrees" is a change as a whole.
+                    if quantity.unit in _TEMPERATURE_CHANGE:
+                        quantity.unit = self._temperature_unit(quantity)
                 quantities.extend(joined)
             elif isinstance(found, DateMention):
                 dates.append(found)

@@ -45,8 +45,9 @@ class Literal:
 def read_digits(token: str) -> Literal | None:
     """Value and precision of a digit token such as "2,300", "3.3" or "3,82,492"; None if malformed.
 
-    `step` reads trailing zeros of a whole number as rounding ("2,300" is to the hundred);
-    `integer_step` does not (percentages: "30 percent" is 29.5-30.5).
+    `step` reads trailing zeros of a whole number from 100 up as rounding ("2,300" is to the
+    hundred, "40" and "$10 billion" to the unit, as `step_of` reads number words);
+    `integer_step` never does (percentages: "30 percent" is 29.5-30.5).
     """
     if "," in token and not _GROUPED.fullmatch(token):
         return None
@@ -59,7 +60,8 @@ def read_digits(token: str) -> Literal | None:
         return Literal(float(plain), step, step)
     stripped = whole.rstrip("0")
     zeros = len(whole) - len(stripped) if stripped else 0
-    return Literal(float(whole), 10.0**zeros, 1.0)
+    value = float(whole)
+    return Literal(value, 10.0**zeros if value >= 100 else 1.0, 1.0)
 
 
 def words_value(words: list[str]) -> float | None:
