@@ -50,7 +50,9 @@ def _currency(
             claims,
             reason=f"{amount.unit}/{converted.unit}: a currency is not known for sure",
         )
-    window = int(rule.option("rate_window_days", 3))
+    # Without a date any recent rate could be the reporter's: judge on all of them, never one guess.
+    dated = context.date is not None
+    window = int(rule.option("rate_window_days" if dated else "undated_window_days", 3 if dated else 3653))
     rate = context.fx.rate(amount.unit, converted.unit, context.date, window)
     if rate is None:
         when = context.date.isoformat() if context.date else "the newest date"
@@ -66,18 +68,32 @@ def _currency(
         f"; stated {converted.text}"
     )
     suggestion = f"expected about {money(middle, converted.unit)} at {rate.describe()}"
+    if not dated:
+        arithmetic += (
+            f"; no article date, so any rate of the {window // 365} years to {rate.on} ({rate.span()})"
+        )
+        suggestion += ", the newest rate (give the article a `date` to check at its own)"
     return judge(rule, (converted, amount), expected, stated, arithmetic, suggestion)
+
+
+def _same_nature(from_unit: str, to_unit: str) -> tuple[str, str]:
+    """Both units as temperature changes when either is one: a conversion shares its figure's nature."""
+    delta = "delta_"
+    if from_unit.startswith(delta) != to_unit.startswith(delta) and "degree" in from_unit + to_unit:
+        return delta + from_unit.removeprefix(delta), delta + to_unit.removeprefix(delta)
+    return from_unit, to_unit
 
 
 def _physical(rule: Rule, amount: Claim, converted: Claim, source: tuple[float, float]) -> Result | None:
     units = vocabulary().units
-    if amount.unit not in units or converted.unit not in units:
+    from_name, to_name = _same_nature(amount.unit, converted.unit)
+    if from_name not in units or to_name not in units:
         return None
     ureg = registry()
     try:
         # Units from the expression, then quantities built directly: offset units (°C, °F) allow it.
-        from_unit = ureg.parse_expression(units[amount.unit].pint).units
-        to_unit = ureg.parse_expression(units[converted.unit].pint).units
+        from_unit = ureg.parse_expression(units[from_name].pint).units
+        to_unit = ureg.parse_expression(units[to_name].pint).units
         low, high, middle = (
             ureg.Quantity(value, from_unit).to(to_unit).magnitude for value in (*source, amount.nominal)
         )
