@@ -35,6 +35,12 @@ class FxRate:
         """Whether the rate reads better the other way round (6.78 CNY/USD, not 0.1476 USD/CNY)."""
         return self.rate < 1
 
+    def span(self) -> str:
+        """The rates looked at, lowest to highest, the same way round as `describe`: "6.21-7.35"."""
+        if self.inverted:
+            return f"{1 / self.high:.4f}-{1 / self.low:.4f} {self.base}/{self.quote}"
+        return f"{self.low:.4f}-{self.high:.4f} {self.quote}/{self.base}"
+
     def describe(self) -> str:
         """ "6.7767 CNY/USD (ECB, 2023-02-09)", quoted the way round that is larger than one."""
         if self.inverted:
