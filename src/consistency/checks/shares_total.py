@@ -41,7 +41,7 @@ def scan(rule: Rule, context: Context) -> list[Result]:
         if len(shares) < minimum or sentence in changes:
             continue
         end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
-        if not cues or cue.search(prose, shares[1].prose_start - 12, end) is None:
+        if not cues or not _closes_list(cue, prose, shares, end):
             continue  # no word says the list is complete: the shares may be of different wholes
         total = Bounds(sum(c.low for c in shares), sum(c.high for c in shares), "percent")
         parts = " + ".join(figure(c.nominal) for c in shares)
@@ -55,3 +55,23 @@ def scan(rule: Rule, context: Context) -> list[Result]:
             judge(rule, tuple(shares), Bounds(100.0, 100.0, "percent"), total, arithmetic, suggestion)
         )
     return results
+
+
+# What may stand between a share and the cue naming its part: "a quarter on other things", "11% not sure".
+_SHARE_TO_CUE = re.compile(r"[ \u00a0]*(?:(?:on|to|for|in|as|of|were|are|was|is|said|say|says)[ \u00a0]+)?")
+
+
+def _closes_list(cue: re.Pattern[str], prose: str, shares: list[Claim], end: int) -> bool:
+    """Whether a closing cue names the part of one of the shares, right after it or right before it.
+
+    "the rest" on its own ("and the rest on the exchange") says the list is complete but gives no
+    figure for the rest, so the shares stated need not make 100%.
+    """
+    for match in cue.finditer(prose, shares[1].prose_start - 12, end):
+        for share in shares:
+            between = prose[share.prose_end : match.start()]
+            if share.prose_end <= match.start() and _SHARE_TO_CUE.fullmatch(between):
+                return True
+            if 0 <= share.prose_start - match.end() <= 2:
+                return True
+    return False
