@@ -13,6 +13,7 @@ from consistency.checks import (
     parts,
     percent_change,
     percent_of,
+    ratio,
     shares_total,
     table_change,
 )
@@ -23,18 +24,23 @@ from consistency.models import Claim
 from consistency.patterns import marked_sentence
 from consistency.rules import Rule
 
-PairCheck = Callable[[Rule, dict[str, Claim], Context, str], Result | None]
+# A pattern check reads the bound claims, the matched text and the few words before the match.
+PairCheck = Callable[[Rule, dict[str, Claim], Context, str, str], Result | None]
 Scan = Callable[[Rule, Context], list[Result]]
 # Kinds whose rules bind claims with patterns, and kinds that scan the whole document.
 PATTERN_CHECKS: dict[str, PairCheck] = {
     "conversion": conversion.check,
     "percent_change": percent_change.check,
     "percent_of": percent_of.check,
+    "ratio": ratio.check,
     "sum": parts.check,
 }
 DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change": change.scan}
 # Rules whose `source` option is `tables` read results tables instead of sentences.
 TABLE_CHECKS: dict[str, Scan] = {"percent_change": table_change.scan}
+
+
+_LEAD = 24  # characters before a match a check may read: "more than doubled", "nearly tripled"
 
 
 def check_document(
@@ -96,7 +102,8 @@ def _pattern_results(
                 if key in seen:
                     continue
                 seen.add(key)
-                result = check(rule, bound, context, match.group())
+                before = text[max(0, match.start() - _LEAD) : match.start()]
+                result = check(rule, bound, context, match.group(), before)
                 if result is not None:
                     results.append(result)
     return results

@@ -35,7 +35,7 @@ CheckKind = Literal[
 Severity = Literal["error", "warning", "info"]
 # Files of the rules folder that hold vocabulary, not rules.
 VOCABULARY_FILES = frozenset({"qualifiers.yaml", "nouns.yaml", "currencies.yaml", "units.yaml"})
-Option = float | int | str | bool | list[str]
+Option = float | int | str | bool | list[str] | dict[str, float]
 # What a rule's message may name: filled in from each finding.
 MESSAGE_FIELDS = frozenset({"stated", "expected", "claims"})
 
@@ -97,6 +97,11 @@ class Rule:
         """A numeric option, or its default."""
         value = self.spec.options.get(name, default)
         return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else default
+
+    def numbers(self, name: str) -> dict[str, float]:
+        """A mapping option of words to numbers ("doubled: 2"), keys lower-cased."""
+        value = self.spec.options.get(name, {})
+        return {str(k).lower(): float(v) for k, v in value.items()} if isinstance(value, dict) else {}
 
     def words(self, name: str) -> tuple[str, ...]:
         """A list-of-words option (cue words), lower-cased."""

@@ -21,7 +21,9 @@ def money(value: float, code: str) -> str:
     return f"{symbol}{figure(value)}" if symbol else figure(value, code)
 
 
-def check(rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "") -> Result | None:
+def check(
+    rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "", before: str = ""
+) -> Result | None:
     """Compare the converted figure with the first one converted; None when it is no conversion."""
     amount, converted = bound["amount"], bound["converted"]
     if amount.unit == converted.unit or amount.kind != converted.kind:

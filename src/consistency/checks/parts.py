@@ -14,7 +14,9 @@ from consistency.rules import Rule
 _PARTS = ("a", "b", "c", "d")
 
 
-def check(rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "") -> Result | None:
+def check(
+    rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "", before: str = ""
+) -> Result | None:
     """Compare the total with the sum of its parts; None when the figures measure different things."""
     total = bound["total"]
     parts = [bound[name] for name in _PARTS if name in bound]

@@ -21,7 +21,9 @@ _FALL = re.compile(
 )
 
 
-def check(rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "") -> Result | None:
+def check(
+    rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "", before: str = ""
+) -> Result | None:
     """Compare the stated percentage with the one the other figures imply."""
     stated = bound["stated"]
     start, end, change = bound.get("from"), bound.get("to"), bound.get("change")

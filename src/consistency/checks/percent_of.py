@@ -11,7 +11,9 @@ from consistency.models import Claim
 from consistency.rules import Rule
 
 
-def check(rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "") -> Result | None:
+def check(
+    rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "", before: str = ""
+) -> Result | None:
     """Compare the stated share with part / whole; None when part and whole measure different things."""
     part, whole, stated = bound["part"], bound["whole"], bound["stated"]
     measures = {(c.kind, c.unit) for c in (part, whole) if not (c.kind == "count" and not c.unit)}

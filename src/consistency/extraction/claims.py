@@ -154,7 +154,7 @@ _CHANGE_VERB = re.compile(
     r"(?:rose|rise|rising|risen|fell|fall|increas|decreas|climb|jump|drop|grow|grew|declin|slip|"
     r"slid|plummet|soar|surg|rais|lower|cut|revis|shr[iu]nk|expand|widen|narrow|went|moved|improv|"
     r"worsen|boost|reduc|chang|creep|swung|tumbl|sank|sink|dip|edg|advanc|gain|lost|slump|rebound|"
-    r"recover|up|down|slow)\w*$",
+    r"recover|up|down|slow|doubl|tripl|quadrupl|halv|\S*fold)\w*$",
     re.I,
 )
 _DOLLAR_CURRENCIES = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD"})
@@ -600,7 +600,9 @@ class _Reader:
         if from_word is None:
             return False
         verb = word_before(self.prose, from_word[1])
-        return verb is not None and _CHANGE_VERB.search(verb[0]) is not None
+        if verb is None:  # "grew 2.5-fold from 40 to 100": a factor, not a word, before "from"
+            return self.prose[max(0, from_word[1] - 6) : from_word[1]].rstrip().endswith("fold")
+        return _CHANGE_VERB.search(verb[0]) is not None
 
     # -- number words ----------------------------------------------------------------------------
 
