@@ -10,6 +10,7 @@ from consistency.checks import (
     Result,
     change,
     conversion,
+    date_span,
     parts,
     percent_change,
     percent_of,
@@ -30,11 +31,14 @@ Scan = Callable[[Rule, Context], list[Result]]
 # Kinds whose rules bind claims with patterns, and kinds that scan the whole document.
 PATTERN_CHECKS: dict[str, PairCheck] = {
     "conversion": conversion.check,
+    "date_span": date_span.check,
     "percent_change": percent_change.check,
     "percent_of": percent_of.check,
     "ratio": ratio.check,
     "sum": parts.check,
 }
+# Kinds whose patterns bind dates, and so read sentences with their dates marked as claims.
+DATED_KINDS = frozenset({"date_span"})
 DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change": change.scan}
 # Rules whose `source` option is `tables` read results tables instead of sentences.
 TABLE_CHECKS: dict[str, Scan] = {"percent_change": table_change.scan}
@@ -50,6 +54,7 @@ def check_document(
     context = Context(document, claims, fx, date or document.meta.date)
     results: list[Result] = []
     sentences = _claims_by_sentence(document, claims)
+    dated_sentences: list[tuple[int, str, str]] | None = None  # with dates marked, for date_span rules
     for rule in rules:
         kind = rule.spec.kind
         if kind in DOCUMENT_CHECKS:
@@ -60,17 +65,26 @@ def check_document(
                     f"rule {rule.id}: {kind} rules cannot read tables", path=str(rule.path)
                 )
             results.extend(TABLE_CHECKS[kind](rule, context))
+        elif kind in PATTERN_CHECKS and kind in DATED_KINDS:
+            if dated_sentences is None:
+                dated_sentences = _claims_by_sentence(document, claims, dates=True)
+            results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, dated_sentences))
         elif kind in PATTERN_CHECKS:
             results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, sentences))
     results.sort(key=lambda r: (r.claims[0].start, r.rule.id))
     return results
 
 
-def _claims_by_sentence(document: Document, claims: list[Claim]) -> list[tuple[int, str, str]]:
-    """Each sentence with two figures or more, as its claim count and its marked text (built once)."""
+def _claims_by_sentence(
+    document: Document, claims: list[Claim], *, dates: bool = False
+) -> list[tuple[int, str, str]]:
+    """Each sentence with two figures or more, as its claim count and its marked text (built once).
+
+    Dates are left as words unless asked for, so "rose 5% in 2023 to $4m" reads as one phrase.
+    """
     grouped: dict[int, list[tuple[int, Claim]]] = {}
     for index, claim in enumerate(claims):
-        if claim.kind != "date":
+        if dates or claim.kind != "date":
             grouped.setdefault(claim.sentence, []).append((index, claim))
     prose, starts = document.prose, document.sentence_starts
     marked = []
