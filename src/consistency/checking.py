@@ -15,6 +15,7 @@ from consistency.checks import (
     percent_change,
     percent_of,
     ratio,
+    restatement,
     shares_total,
     table_change,
 )
@@ -35,6 +36,7 @@ PATTERN_CHECKS: dict[str, PairCheck] = {
     "percent_change": percent_change.check,
     "percent_of": percent_of.check,
     "ratio": ratio.check,
+    "restatement": restatement.check,
     "sum": parts.check,
 }
 # Kinds whose patterns bind dates, and so read sentences with their dates marked as claims.

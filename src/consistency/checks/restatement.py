@@ -1,0 +1,34 @@
+"""`restatement`: one figure said twice must have one value.
+
+"an increase of 9.7 percent, or nearly 10 percent"; "215.9 billion won, a sum later rounded to nearly
+216 billion won"; "$58,564,556 was virtually the same as the amended $58,590,515". A pattern binds
+the figure as first stated (`first`) and as stated `again`; both must measure the same thing in
+the same unit (a different unit is a conversion, another rule's business), and their intervals,
+the first widened by the rule's tolerance, must meet.
+"""
+
+from __future__ import annotations
+
+from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.models import Claim
+from consistency.rules import Rule
+
+_MEASURES = frozenset({"count", "currency", "physical", "percent", "percentage_point", "duration", "ratio"})
+
+
+def check(
+    rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "", before: str = ""
+) -> Result | None:
+    """Compare the figure stated again with the figure first stated; None when they measure different things."""
+    first, again = bound["first"], bound["again"]
+    if first.kind != again.kind or first.unit != again.unit or first.kind not in _MEASURES:
+        return None
+    stated = Bounds(again.low, again.high, again.unit)
+    expected = Bounds(first.low, first.high, first.unit)
+    unit = first.unit.replace("_", " ") if first.kind != "currency" else first.unit
+    arithmetic = (
+        f"{first.text} is {figure(first.low)} to {figure(first.high)} {unit}; "
+        f"{again.text} is {figure(again.low)} to {figure(again.high)}: they do not meet"
+    )
+    suggestion = f"the same figure both times, about {figure(first.nominal, unit)}"
+    return judge(rule, (again, first), expected, stated, arithmetic, suggestion)
