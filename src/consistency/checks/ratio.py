@@ -52,9 +52,13 @@ def _same_measure(start: Claim, end: Claim) -> bool:
 
 
 def _stated_factor(rule: Rule, claim: Claim | None, matched: str) -> tuple[Bounds, str] | None:
-    """The factor said: a ratio claim's interval, or the factor of the first factor word matched."""
+    """The factor said: a ratio claim's value, or the factor of the first factor word matched."""
     if claim is not None:
-        return (Bounds(claim.low, claim.high, "times"), claim.text) if claim.kind == "ratio" else None
+        if claim.kind != "ratio":
+            return None
+        # "three times" means 3, as "tripled" does; only a qualifier ("nearly three times") widens it
+        low, high = (claim.low, claim.high) if claim.qualifier else (claim.nominal, claim.nominal)
+        return Bounds(low, high, "times"), claim.text
     factors = rule.numbers("factors")
     for word in _WORD.findall(matched.lower()):
         if word in factors:

@@ -26,9 +26,17 @@ def check(
     stated = Bounds(again.low, again.high, again.unit)
     expected = Bounds(first.low, first.high, first.unit)
     unit = first.unit.replace("_", " ") if first.kind != "currency" else first.unit
-    arithmetic = (
-        f"{first.text} is {figure(first.low)} to {figure(first.high)} {unit}; "
-        f"{again.text} is {figure(again.low)} to {figure(again.high)}: they do not meet"
-    )
+    arithmetic = f"{first.text} is {_span(first)} {unit}; {again.text} is {_span(again)}"
     suggestion = f"the same figure both times, about {figure(first.nominal, unit)}"
     return judge(rule, (again, first), expected, stated, arithmetic, suggestion)
+
+
+def _span(claim: Claim) -> str:
+    """A claim's interval with as many digits as it takes to tell its ends apart: "8.35 to 8.45"."""
+    if claim.low == claim.high:
+        return figure(claim.low)
+    for digits in range(3, 16):
+        low, high = f"{claim.low:,.{digits}g}", f"{claim.high:,.{digits}g}"
+        if low != high:
+            return f"{low} to {high}"
+    return figure(claim.low)

@@ -538,6 +538,8 @@ class _Reader:
             return [first], pos
         if not (bare_first or bare_second or (first.kind, first.unit) == (second.kind, second.unit)):
             return [first], pos
+        if first.kind == "percent" and bare_second:
+            return [first], pos  # "rose 12.5% to 1.8 million": the level it rose to, not "5% to 10%"
         if first.scale == 1.0 and second.scale > 1.0 and 0 < first.value < second.printed:
             first.value, first.step, first.scale = (
                 first.value * second.scale,
