@@ -1,8 +1,9 @@
 """`sum`: parts listed against their total, "Of the 41 sectors, 35 earned more, one was flat and five
 earned less"; "1,786 adults, split into 893 and 893".
 
-A pattern binds `total` and the parts `a`, `b` and, where written, `c` and `d`. The parts of an
-exhaustive list must meet the total within their rounding.
+A pattern binds `total` and the parts `a`, `b` and, where written, `c` and `d`; or two figures `x`
+and `y` and the `difference` between them. The parts of an exhaustive list must meet the total
+within their rounding.
 """
 
 from __future__ import annotations
@@ -12,16 +13,30 @@ from consistency.models import Claim
 from consistency.rules import Rule
 
 _PARTS = ("a", "b", "c", "d")
+_ADDABLE = frozenset({"count", "currency", "physical", "percent", "percentage_point"})
+
+
+def _measure(claim: Claim) -> tuple[str, str]:
+    """What a figure measures; a difference of percentages is in points, and adds to them."""
+    if claim.kind == "percentage_point" and claim.unit == "percentage_point":
+        return "percent", "percent"
+    return claim.kind, claim.unit
 
 
 def check(
     rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "", before: str = ""
 ) -> Result | None:
     """Compare the total with the sum of its parts; None when the figures measure different things."""
-    total = bound["total"]
-    parts = [bound[name] for name in _PARTS if name in bound]
-    measures = {(c.kind, c.unit) for c in (total, *parts) if not (c.kind == "count" and not c.unit)}
-    if len(measures) > 1 or any(c.kind not in ("count", "currency", "physical") for c in (total, *parts)):
+    if "difference" in bound:
+        # "3,359 votes, 57 ahead of 3,302", "58 percent to 42 percent, a 16-point win": the larger
+        # figure is the total of the smaller one and the difference
+        larger, smaller = sorted((bound["x"], bound["y"]), key=lambda c: c.nominal, reverse=True)
+        total, parts = larger, [smaller, bound["difference"]]
+    else:
+        total = bound["total"]
+        parts = [bound[name] for name in _PARTS if name in bound]
+    measures = {_measure(c) for c in (total, *parts) if not (c.kind == "count" and not c.unit)}
+    if len(measures) > 1 or any(c.kind not in _ADDABLE for c in (total, *parts)):
         return None
     expected = Bounds(sum(p.low for p in parts), sum(p.high for p in parts), total.unit)
     middle = sum(p.nominal for p in parts)

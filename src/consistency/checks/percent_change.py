@@ -30,7 +30,8 @@ def check(
     figures = [c for c in (start, end, change) if c is not None]
     if len(figures) != 2 or not _same_measure(figures):
         return None
-    sign = -1.0 if _FALL.search(matched) else 1.0
+    # "falling by 47.3 billion yen, or 82.6%": the word of falling may stand just before the match
+    sign = -1.0 if _FALL.search(matched) or _FALL.search(before[-12:]) else 1.0
     implied = _implied(start, end, change, sign)
     if implied is None:
         return None
