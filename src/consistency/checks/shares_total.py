@@ -7,6 +7,7 @@ whole. Percentages that are changes ("rose 5%") are not shares and are left out.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from consistency.checks import Bounds, Context, Result, figure, judge
@@ -37,15 +38,23 @@ def scan(rule: Rule, context: Context) -> list[Result]:
             by_sentence.setdefault(claim.sentence, []).append(claim)
     results = []
     minimum = int(rule.option("min_shares", 3))
+    open_minimum = int(rule.option("min_open_shares", 3))
     for sentence, shares in by_sentence.items():
         if len(shares) < minimum or sentence in changes:
             continue
         end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
-        if not cues or not _closes_list(cue, prose, shares, end):
-            continue  # no word says the list is complete: the shares may be of different wholes
         total = Bounds(sum(c.low for c in shares), sum(c.high for c in shares), "percent")
         parts = " + ".join(figure(c.nominal) for c in shares)
         middle = sum(c.nominal for c in shares)
+        if not cues or not _closes_list(cue, prose, shares, end):
+            # No word says the list is complete: it may leave shares out, but a plain list of one
+            # whole ("46 percent, 36 percent and 15 percent") can never pass 100%.
+            if len(shares) >= open_minimum and _plain_list(prose, shares):
+                arithmetic = f"{parts} = {figure(middle)}%; shares of one whole make at most 100%"
+                expected = Bounds(0.0, 100.0, "percent")
+                over = f"shares adding up to at most 100% ({figure(middle - 100)} points over)"
+                results.append(judge(rule, tuple(shares), expected, total, arithmetic, over))
+            continue
         arithmetic = f"{parts} = {figure(middle)}%; a complete list of shares makes 100%"
         missing = 100 - middle
         suggestion = (
@@ -75,3 +84,17 @@ def _closes_list(cue: re.Pattern[str], prose: str, shares: list[Claim], end: int
             if 0 <= share.prose_start - match.end() <= 2:
                 return True
     return False
+
+
+# What may stand between two shares of one list: a name, "on", "and", commas; never a word that
+# names another whole ("of the broker", "in the south", "among women").
+_BETWEEN_SHARES = re.compile(r"(?:(?!\b(?:of|in|for|among|at|per|each|from|to|than)\b)[^.;:()%\d])*", re.I)
+
+
+def _plain_list(prose: str, shares: list[Claim]) -> bool:
+    """Whether the shares stand as one list, with no word naming another whole nor bracket between them."""
+    return all(
+        _BETWEEN_SHARES.fullmatch(prose[left.prose_end : right.prose_start]) is not None
+        and right.prose_start - left.prose_end <= 60
+        for left, right in itertools.pairwise(shares)
+    )
