@@ -259,6 +259,10 @@ def test_sarif_and_github_formats(tmp_path: Path, capsys: pytest.CaptureFixture[
     run_ = log["runs"][0]
     ids = [r["id"] for r in run_["tool"]["driver"]["rules"]]
     assert ids == sorted(ids) and "fx-conversion" in ids
+    helps = {r["id"]: r["helpUri"] for r in run_["tool"]["driver"]["rules"]}
+    assert helps["fx-conversion"].startswith("file://") and helps["fx-conversion"].endswith(
+        "fx-conversion.yaml"
+    )
     result = run_["results"][0]
     assert result["ruleId"] == "fx-conversion" and ids[result["ruleIndex"]] == "fx-conversion"
     assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == 22

@@ -55,6 +55,7 @@ def sarif(report: Report, rules: list[Rule]) -> str:
                                 "name": rule.id,
                                 "shortDescription": {"text": rule.spec.summary},
                                 "fullDescription": {"text": rule.spec.docs.strip() or rule.spec.summary},
+                                "helpUri": rule.docs_link,
                                 "defaultConfiguration": {"level": _SARIF_LEVELS[rule.spec.severity]},
                                 "properties": {"kind": rule.spec.kind},
                             }

@@ -62,6 +62,7 @@ class RuleSpec(BaseModel):
     patterns: list[str] = []
     options: dict[str, Option] = {}
     docs: str = ""
+    link: str = Field(default="", pattern=r"^(https?://\S+)?$")
     examples: Examples = Examples()
 
     @field_validator("message")
@@ -92,6 +93,11 @@ class Rule:
     def id(self) -> str:
         """The rule's id, as findings and `--select` name it."""
         return self.spec.id
+
+    @property
+    def docs_link(self) -> str:
+        """Where the rule is documented: its `link`, else its own file, which holds its docs and examples."""
+        return self.spec.link or self.path.resolve().as_uri()
 
     def option(self, name: str, default: float) -> float:
         """A numeric option, or its default."""
