@@ -27,7 +27,7 @@ class FxRate:
     low: float
     high: float
     rate: float  # the rate on `on`, the day nearest the article's date
-    on: dt.date
+    on: dt.date | None  # None for a rate the article prints itself
     source: str
 
     @property
@@ -43,9 +43,14 @@ class FxRate:
 
     def describe(self) -> str:
         """ "6.7767 CNY/USD (ECB, 2023-02-09)", quoted the way round that is larger than one."""
+        where = f"{self.source}, {self.on.isoformat()}" if self.on else self.source
         if self.inverted:
-            return f"{1 / self.rate:.4f} {self.base}/{self.quote} ({self.source}, {self.on.isoformat()})"
-        return f"{self.rate:.4f} {self.quote}/{self.base} ({self.source}, {self.on.isoformat()})"
+            return f"{1 / self.rate:.4f} {self.base}/{self.quote} ({where})"
+        return f"{self.rate:.4f} {self.quote}/{self.base} ({where})"
+
+    def reversed(self) -> FxRate:
+        """The same rate quoted the other way round: 7.76 HKD/USD as 0.1289 USD/HKD."""
+        return FxRate(self.quote, self.base, 1 / self.high, 1 / self.low, 1 / self.rate, self.on, self.source)
 
 
 class FxTable(Protocol):

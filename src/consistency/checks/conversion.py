@@ -7,11 +7,16 @@ a conversion is computed from the number as written.
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.fx import FxRate
 from consistency.models import Claim
 from consistency.rules import Rule
 from consistency.units import registry, vocabulary
 
+_EQUALS = re.compile(r"[ \u00a0]*=[ \u00a0]*")
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "Rs ", "HKD": "HK$", "AUD": "A$"}
 
 
@@ -55,7 +60,11 @@ def _currency(
     # Without a date any recent rate could be the reporter's: judge on all of them, never one guess.
     dated = context.date is not None
     window = int(rule.option("rate_window_days" if dated else "undated_window_days", 3 if dated else 3653))
-    rate = context.fx.rate(amount.unit, converted.unit, context.date, window)
+    rate = printed_rate(context, amount.unit, converted.unit)
+    if rate is not None:
+        dated = True  # the article says which rate it used: no window, no guess
+    else:
+        rate = context.fx.rate(amount.unit, converted.unit, context.date, window)
     if rate is None:
         when = context.date.isoformat() if context.date else "the newest date"
         return Result(
@@ -84,6 +93,31 @@ def _same_nature(from_unit: str, to_unit: str) -> tuple[str, str]:
     if from_unit.startswith(delta) != to_unit.startswith(delta) and "degree" in from_unit + to_unit:
         return delta + from_unit.removeprefix(delta), delta + to_unit.removeprefix(delta)
     return from_unit, to_unit
+
+
+def printed_rate(context: Context, base: str, quote: str) -> FxRate | None:
+    """The rate the article prints for the pair, "($1 = 7.7598 Hong Kong dollars)", with its rounding."""
+    prose = context.document.prose
+    money_claims = [c for c in context.claims if c.kind == "currency"]
+    for one, other in itertools.pairwise(money_claims):
+        if one.nominal != 1 or one.unit == other.unit or other.low <= 0:
+            continue
+        if _EQUALS.fullmatch(prose[one.prose_end : other.prose_start]) is None:
+            continue
+        rate = FxRate(
+            one.unit,
+            other.unit,
+            other.low,
+            other.high,
+            other.nominal,
+            None,
+            f"the article's rate, line {one.line}",
+        )
+        if (one.unit, other.unit) == (base, quote):
+            return rate
+        if (one.unit, other.unit) == (quote, base):
+            return rate.reversed()
+    return None
 
 
 def _physical(rule: Rule, amount: Claim, converted: Claim, source: tuple[float, float]) -> Result | None:
