@@ -26,6 +26,8 @@ MUTATIONS = [
     ("percent-of.md", "or 40 percent", "or 46 percent", "percent_of", 7),
     ("percent-of.md", "or 60 percent", "or 66 percent", "percent_of", 9),
     ("shares-total.md", "30% take", "40% take", "shares_total", 7),
+    ("margin.md", "an operating margin of 7.5%", "an operating margin of 9.5%", "percent_of", 8),
+    ("margin.md", "| 10.9 |", "| 12.9 |", "percent_of", 14),
     ("conversion.md", "($442 million)", "($542 million)", "conversion", 7),
     ("conversion.md", "(3,954 acres)", "(4,954 acres)", "conversion", 9),
     ("conversion.md", "(75-mile)", "(95-mile)", "conversion", 9),

@@ -11,6 +11,7 @@ from consistency.checks import (
     change,
     conversion,
     date_span,
+    margin,
     parts,
     percent_change,
     percent_of,
@@ -42,8 +43,11 @@ PATTERN_CHECKS: dict[str, PairCheck] = {
 # Kinds whose patterns bind dates, and so read sentences with their dates marked as claims.
 DATED_KINDS = frozenset({"date_span"})
 DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change": change.scan}
-# Rules whose `source` option is `tables` read results tables instead of sentences.
-TABLE_CHECKS: dict[str, Scan] = {"percent_change": table_change.scan}
+# Rules whose `source` option names another source than sentences: results tables, margins.
+SOURCE_CHECKS: dict[tuple[str, str], Scan] = {
+    ("percent_change", "tables"): table_change.scan,
+    ("percent_of", "margins"): margin.scan,
+}
 
 
 _LEAD = 24  # characters before a match a check may read: "more than doubled", "nearly tripled"
@@ -61,12 +65,13 @@ def check_document(
         kind = rule.spec.kind
         if kind in DOCUMENT_CHECKS:
             results.extend(DOCUMENT_CHECKS[kind](rule, context))
-        elif rule.spec.options.get("source") == "tables":
-            if kind not in TABLE_CHECKS:
+        elif (source := rule.spec.options.get("source")) is not None:
+            scan = SOURCE_CHECKS.get((kind, str(source)))
+            if scan is None:
                 raise ConsistencyError(
-                    f"rule {rule.id}: {kind} rules cannot read tables", path=str(rule.path)
+                    f"rule {rule.id}: {kind} rules cannot read {source}", path=str(rule.path)
                 )
-            results.extend(TABLE_CHECKS[kind](rule, context))
+            results.extend(scan(rule, context))
         elif kind in PATTERN_CHECKS and kind in DATED_KINDS:
             if dated_sentences is None:
                 dated_sentences = _claims_by_sentence(document, claims, dates=True)

@@ -91,6 +91,19 @@ class Document:
         line = bisect.bisect_right(self.line_starts, source_index)
         return line, source_index - self.line_starts[line - 1] + 1
 
+    def cell_at(self, prose_index: int) -> TableCell | None:
+        """The table cell holding a prose offset, if it is in a table."""
+        if not self.table_cells:
+            return None
+        k = bisect.bisect_right(self.table_cells, prose_index, key=lambda cell: cell.start) - 1
+        if k >= 0 and prose_index < self.table_cells[k].end:
+            return self.table_cells[k]
+        return None
+
+    def in_table(self, prose_index: int) -> bool:
+        """Whether a prose offset lies in a table cell."""
+        return self.cell_at(prose_index) is not None
+
     def sentence_of(self, prose_index: int) -> int:
         """Index of the sentence holding a prose offset."""
         return bisect.bisect_right(self.sentence_starts, prose_index) - 1

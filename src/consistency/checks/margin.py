@@ -1,0 +1,165 @@
+"""Margins: "an operating margin of 5.0%" is operating profit as a percentage of revenue.
+
+In prose, a percentage right after a margin's name ("EBITDA margin of", "net profit margin stayed
+at") is checked against the profit figure named in its own sentence or the one before, and the
+article's revenue: the first figure after a revenue word, in the same currency. In a results table,
+a row named "EBITDA margin" is checked column by column against the rows "EBITDA" and "Revenue".
+Which profit each margin divides is rule data (`measures`); where either figure cannot be found
+without guessing, nothing is checked.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+
+from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.models import Claim
+from consistency.rules import Rule
+
+_LOOK_BACK = 200  # characters before a figure searched for its name: bounded, so long lines stay linear
+_NAME_WINDOW = 40  # characters before a margin in which its name ("operating margin of") must stand
+
+
+def scan(rule: Rule, context: Context) -> list[Result]:
+    """One result per stated margin whose profit and revenue the article gives."""
+    measures = _measures(rule)
+    revenue_words = rule.words("revenue_words")
+    if not measures or not revenue_words:
+        return []
+    results = list(_prose_margins(rule, context, measures, revenue_words))
+    results.extend(_table_margins(rule, context, measures, revenue_words))
+    return results
+
+
+def _measures(rule: Rule) -> dict[str, tuple[str, ...]]:
+    """Each margin's name and the names its profit goes by: "operating" -> ("operating profit", ...)."""
+    measures: dict[str, tuple[str, ...]] = {}
+    for entry in rule.words("measures"):
+        margin, _, profits = entry.partition(":")
+        names = tuple(p.strip() for p in profits.split("|") if p.strip())
+        if margin.strip() and names:
+            measures[margin.strip()] = names
+    return measures
+
+
+def _prose_margins(
+    rule: Rule, context: Context, measures: dict[str, tuple[str, ...]], revenue_words: tuple[str, ...]
+) -> Iterator[Result]:
+    prose = context.document.prose
+    margin_name = re.compile(
+        r"\b(" + "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True)) + r")\s+margins?"
+        r"(?:\s+(?:of|was|is|at|stood at|stayed at|came to|rose to|fell to|reached|improved to|widened to|narrowed to))*\s*$",
+        re.IGNORECASE,
+    )
+    revenue = _first_named(context, revenue_words, kind="currency")
+    if revenue is None:
+        return
+    for stated in context.claims:
+        if stated.kind != "percent" or context.document.in_table(stated.prose_start):
+            continue
+        found = margin_name.search(prose, max(0, stated.prose_start - _NAME_WINDOW), stated.prose_start)
+        if found is None:
+            continue
+        profit = _profit_near(context, stated, measures[found.group(1).lower()])
+        if profit is None or profit.unit != revenue.unit:
+            continue
+        yield _judge(rule, stated, profit, revenue)
+
+
+def _table_margins(
+    rule: Rule, context: Context, measures: dict[str, tuple[str, ...]], revenue_words: tuple[str, ...]
+) -> Iterator[Result]:
+    cells = context.document.table_cells
+    if not cells:
+        return
+    # Each table row's claims by column heading, and rows by their name, per table (its corner).
+    rows: dict[tuple[str, str], dict[str, Claim]] = {}
+    for claim in context.claims:
+        cell = context.document.cell_at(claim.prose_start)
+        if cell is not None and claim.kind in ("percent", "count", "currency"):
+            rows.setdefault((cell.corner, cell.row.strip().lower()), {}).setdefault(cell.column, claim)
+    for (corner, name), margin_row in rows.items():
+        margin, _, suffix = name.rpartition(" ")
+        if suffix not in ("margin", "margin (%)", "margin, %") or margin not in measures:
+            continue
+        profit_row = next(
+            (rows[(corner, p)] for p in (margin, *measures[margin]) if (corner, p) in rows), None
+        )
+        revenue_row = next((rows[(corner, r)] for r in revenue_words if (corner, r) in rows), None)
+        if profit_row is None or revenue_row is None:
+            continue
+        for column, stated in margin_row.items():
+            profit, revenue = profit_row.get(column), revenue_row.get(column)
+            if stated.kind == "percent" and profit is not None and revenue is not None:
+                yield _judge(rule, stated, profit, revenue)
+
+
+def _judge(rule: Rule, stated: Claim, profit: Claim, revenue: Claim) -> Result:
+    """Profit / revenue × 100 against the stated margin."""
+    if revenue.low <= 0:
+        return Result(rule, "unchecked", (stated, profit, revenue), reason="revenue is not positive")
+    low, high = sorted((profit.low / revenue.high * 100, profit.high / revenue.low * 100))
+    middle = profit.nominal / revenue.nominal * 100
+    arithmetic = f"{profit.text} / {revenue.text} × 100 = {figure(middle)}%; stated {stated.text}"
+    return judge(
+        rule,
+        (stated, profit, revenue),
+        Bounds(low, high, "percent"),
+        Bounds(stated.low, stated.high, "percent"),
+        arithmetic,
+        f"about {figure(middle)}%",
+    )
+
+
+def _first_named(context: Context, names: tuple[str, ...], *, kind: str) -> Claim | None:
+    """The first figure of `kind` after one of `names` in the same sentence, outside tables."""
+    for claim in context.claims:
+        if (
+            claim.kind == kind
+            and not context.document.in_table(claim.prose_start)
+            and _named(context, claim, names)
+        ):
+            return claim
+    return None
+
+
+def _profit_near(context: Context, stated: Claim, names: tuple[str, ...]) -> Claim | None:
+    """The profit the margin divides: the first currency figure named so in its sentence, else the one before."""
+    for sentence in (stated.sentence, stated.sentence - 1):
+        for claim in context.claims:
+            if (
+                claim.kind != "currency"
+                or claim.sentence != sentence
+                or claim.prose_start >= stated.prose_start
+            ):
+                continue
+            if _named(context, claim, names):
+                return claim
+    return None
+
+
+def _named(context: Context, claim: Claim, names: tuple[str, ...]) -> bool:
+    """Whether the figure is the first of its kind after one of `names` in its sentence, not in brackets.
+
+    "revenue for January to March rose 14.1% to €161.9m": the revenue is €161.9m, the first money
+    after the word; "€8.1m (€6.8m)" is last year's figure, never the one named.
+    """
+    prose = context.document.prose
+    start = max(context.document.sentence_starts[claim.sentence], claim.prose_start - _LOOK_BACK)
+    before = prose[start : claim.prose_start].lower()
+    if before.rstrip().endswith("("):
+        return False
+    at = max((before.rfind(name) for name in names), default=-1)
+    return at >= 0 and _previous_of_kind(context, claim, start) < start + at
+
+
+def _previous_of_kind(context: Context, claim: Claim, since: int) -> int:
+    """Where the figure of the same kind before this one, from `since` on, starts (-1 when none)."""
+    index = bisect.bisect_left(context.claims, claim.start, key=lambda c: c.start) - 1
+    while index >= 0 and context.claims[index].prose_start >= since:
+        if context.claims[index].kind == claim.kind:
+            return context.claims[index].prose_start
+        index -= 1
+    return -1
