@@ -5,7 +5,7 @@ A template is a sequence of tokens:
 - `{role}` or `{role:kind}` binds one extracted claim (of that kind: currency, count, percent...);
 - `(from|compared with)` is a set of cue phrases, one of which must stand there (`(from)` is a set
   of one);
-- `~` skips a few words (never a claim) up to the next token;
+- `~` skips up to ten words (never a claim) up to the next token;
 - anything else is literal text ("(", ",", "or about").
 
 The compiler writes the regular expression itself from these tokens, escaping all text, so a rule
@@ -29,7 +29,7 @@ _TOKEN = re.compile(
 )
 _PUNCTUATION = re.compile(r"([,;:()\[\]])")
 MAX_TOKENS = 24
-MAX_SKIPPED_WORDS = 6
+MAX_SKIPPED_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
