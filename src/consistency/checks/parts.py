@@ -35,9 +35,12 @@ def check(
     else:
         total = bound["total"]
         parts = [bound[name] for name in _PARTS if name in bound]
-    measures = {_measure(c) for c in (total, *parts) if not (c.kind == "count" and not c.unit)}
-    if len(measures) > 1 or any(c.kind not in _ADDABLE for c in (total, *parts)):
+    figures = (total, *parts)
+    measures = {_measure(c) for c in figures if not (c.kind == "count" and not c.unit)}
+    if len(measures) > 1 or any(c.kind not in _ADDABLE for c in figures):
         return None
+    if ("percent", "percent") in measures and len({_measure(c) for c in figures}) > 1:
+        return None  # "17.0 million, still 44% below 7B": a bare figure never adds to a percentage
     expected = Bounds(sum(p.low for p in parts), sum(p.high for p in parts), total.unit)
     middle = sum(p.nominal for p in parts)
     arithmetic = (
