@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -141,3 +142,14 @@ def test_markers_survive_punctuation_spacing() -> None:
 def test_a_bracketed_word_is_a_cue_set_of_one(template: str, sentence: str, matches: bool) -> None:
     """`(from)` means the cue "from", as `(from|since)` means either, while a spaced "(" is a bracket."""
     assert (compile_pattern(template).regex.search(sentence) is not None) is matches
+
+
+def test_an_open_interval_widens_without_becoming_nan() -> None:
+    """'Parts never exceed their total' is an interval open above; widening it must keep it comparable."""
+    from consistency.checks import Bounds
+
+    open_above = Bounds(1.5, math.inf, "EUR")
+    for tolerance in (0.0, 0.03):
+        widened = open_above.widened(tolerance)
+        assert widened.high == math.inf and widened.low <= 1.5
+        assert widened.overlaps(Bounds(2.4, 2.4, "EUR"))

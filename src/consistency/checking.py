@@ -61,6 +61,7 @@ def check_document(
     results: list[Result] = []
     sentences = _claims_by_sentence(document, claims)
     dated_sentences: list[tuple[int, str, str]] | None = None  # with dates marked, for date_span rules
+    sentence_pairs: list[tuple[int, str, str]] | None = None  # two sentences at a time, for `reach: 2`
     for rule in rules:
         kind = rule.spec.kind
         if kind in DOCUMENT_CHECKS:
@@ -76,6 +77,10 @@ def check_document(
             if dated_sentences is None:
                 dated_sentences = _claims_by_sentence(document, claims, dates=True)
             results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, dated_sentences))
+        elif kind in PATTERN_CHECKS and rule.option("reach", 1) >= 2:
+            if sentence_pairs is None:
+                sentence_pairs = _claims_by_sentence_pair(document, claims)
+            results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, sentence_pairs))
         elif kind in PATTERN_CHECKS:
             results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, sentences))
     results.sort(key=lambda r: (r.claims[0].start, r.rule.id))
@@ -100,6 +105,32 @@ def _claims_by_sentence(
             end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
             text = marked_sentence(prose, starts[sentence], end, members)
             marked.append((len(members), text, text.lower()))
+    return marked
+
+
+def _claims_by_sentence_pair(document: Document, claims: list[Claim]) -> list[tuple[int, str, str]]:
+    """Each sentence with figures and the next one with figures, marked as one text.
+
+    The first sentence's closing stop stands apart (" .") so a pattern can name the break: "{total}
+    ~ . (of that|of which) ...". A total in one sentence and its parts in the next read as one.
+    """
+    grouped: dict[int, list[tuple[int, Claim]]] = {}
+    for index, claim in enumerate(claims):
+        if claim.kind != "date":
+            grouped.setdefault(claim.sentence, []).append((index, claim))
+    prose, starts = document.prose, document.sentence_starts
+    marked = []
+    for sentence, members in grouped.items():
+        following = grouped.get(sentence + 1)
+        if following is None:
+            continue
+        middle = starts[sentence + 1]
+        end = starts[sentence + 2] if sentence + 2 < len(starts) else len(prose)
+        first = marked_sentence(prose, starts[sentence], middle, members)
+        if first.endswith(".") and not first.endswith(" ."):
+            first = first[:-1] + " ."
+        text = f"{first} {marked_sentence(prose, middle, end, following)}"
+        marked.append((len(members) + len(following), text, text.lower()))
     return marked
 
 

@@ -99,6 +99,11 @@ class Rule:
         """Where the rule is documented: its `link`, else its own file, which holds its docs and examples."""
         return self.spec.link or self.path.resolve().as_uri()
 
+    def flag(self, name: str, default: bool) -> bool:
+        """A yes/no option, or its default."""
+        value = self.spec.options.get(name, default)
+        return value if isinstance(value, bool) else default
+
     def option(self, name: str, default: float) -> float:
         """A numeric option, or its default."""
         value = self.spec.options.get(name, default)

@@ -7,6 +7,7 @@ stated interval widened by the rule's tolerance, and says why in arithmetic an e
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -31,8 +32,12 @@ class Bounds:
         return self.low <= other.high and other.low <= self.high
 
     def widened(self, tolerance: float) -> Bounds:
-        """The interval widened by a relative tolerance on each side."""
-        return Bounds(self.low - abs(self.low) * tolerance, self.high + abs(self.high) * tolerance, self.unit)
+        """The interval widened by a relative tolerance on each side (an open end stays open)."""
+        if tolerance == 0:
+            return self
+        low = self.low if math.isinf(self.low) else self.low - abs(self.low) * tolerance
+        high = self.high if math.isinf(self.high) else self.high + abs(self.high) * tolerance
+        return Bounds(low, high, self.unit)
 
 
 @dataclass(frozen=True, slots=True)
