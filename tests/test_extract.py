@@ -412,3 +412,20 @@ def test_a_high_of_is_a_reading_not_a_change() -> None:
     """'an all-time high of 105°F' is a temperature; only 'a rise of' or 'by' make it a change."""
     assert only("It tied its all-time high of 105°F.").unit == "degree_Fahrenheit"
     assert only("Seas warmed by 1.5°C.").unit == "delta_degree_Celsius"
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        (
+            "Of the 41 sectors, 35 earned more, one was flat and five earned less.",
+            ["41 sectors", "35", "one", "five"],
+        ),
+        ("No one was hurt in the fire.", []),
+        ("Only one was found.", []),
+        ("Two were arrested and one was released.", ["Two", "one"]),
+    ],
+)
+def test_a_lone_one_counts_only_as_an_item_of_a_list(text: str, figures: list[str]) -> None:
+    """ "one was flat" in a list of counts is the figure 1; "no one was hurt" is no figure."""
+    assert [c.text for c in consistency.extract(text)] == figures

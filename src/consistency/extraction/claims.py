@@ -126,6 +126,10 @@ _ORDINAL_NOUNS = frozenset(
     month generation wave stage phase attempt try person option way quarter largest biggest
     richest world rail runway reading vote ballot game match set title""".split()
 )
+# Verbs after which a lone "one" in a list is a count: "35 rose, one was flat and five fell".
+_LIST_VERBS = frozenset(
+    {"was", "were", "is", "are", "has", "had", "remained", "stayed", "voted", "abstained"}
+)
 # Temperatures and their units as changes; the words that make a temperature a change.
 _TEMPERATURE_CHANGE = {
     "degree_Celsius": "delta_degree_Celsius",
@@ -656,13 +660,22 @@ class _Reader:
             return None, end  # "the bottom three": a rank, not a count
         if words == ["one"]:
             after = _NOUN.match(prose, end)
-            if after is None or after.group("w").lower() in _STOP or after.group("w")[0].isupper():
+            if after is None or after.group("w")[0].isupper():
+                return None, end
+            if after.group("w").lower() in _STOP and not self._listed_one(start, after.group("w")):
                 return None, end
         step = 1.0 if value < 100 or half else step_of(value)
         quantity = self._after(begin, start, end, value, step, 1.0, "count", "", from_words=True)
         if quantity is not None:
             quantity.printed = value
         return quantity, quantity.end if quantity is not None else end
+
+    def _listed_one(self, start: int, verb: str) -> bool:
+        """ "35 earned more, one was flat and five earned less": "one" as an item of a list of counts."""
+        before = self.prose[max(0, start - 2) : start]
+        previous = word_before(self.prose, start)
+        listed = before.endswith(", ") or (previous is not None and previous[0].lower() == "and")
+        return listed and verb.lower() in _LIST_VERBS
 
     def _fraction(self, start: int, end: int) -> tuple[_Quantity | None, int]:
         """ "half", "a quarter", "a third" as shares; "the first half" and "quarters" are not."""
