@@ -21,6 +21,7 @@ MUTATIONS = [
     ("sum.md", "housing €400 million", "housing €700 million", "sum", 9),
     ("sum.md", "5 abstained", "8 abstained", "sum", 12),
     ("breakdown.md", "$21 million went", "$31 million went", "sum", 7),
+    ("trade.md", "to $41.2 billion", "to $45.2 billion", "sum", 7),
     ("change.md", "hired 350 nurses", "hired 550 nurses", "change", 9),
     ("percent-change.md", "rose 12.5%", "rose 21.5%", "percent_change", 7),
     ("percent-change.md", "a drop of 18%", "a drop of 28%", "percent_change", 9),

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from consistency.checks import (
     Context,
     Result,
+    balance,
     change,
     conversion,
     date_span,
@@ -47,6 +48,7 @@ DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change":
 SOURCE_CHECKS: dict[tuple[str, str], Scan] = {
     ("percent_change", "tables"): table_change.scan,
     ("percent_of", "margins"): margin.scan,
+    ("sum", "balances"): balance.scan,
 }
 
 

@@ -10,15 +10,14 @@ without guessing, nothing is checked.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
 from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.checks.naming import first_named, named
 from consistency.models import Claim
 from consistency.rules import Rule
 
-_LOOK_BACK = 200  # characters before a figure searched for its name: bounded, so long lines stay linear
 _NAME_WINDOW = 40  # characters before a margin in which its name ("operating margin of") must stand
 
 
@@ -53,7 +52,7 @@ def _prose_margins(
         r"(?:\s+(?:of|was|is|at|stood at|stayed at|came to|rose to|fell to|reached|improved to|widened to|narrowed to))*\s*$",
         re.IGNORECASE,
     )
-    revenue = _first_named(context, revenue_words, kind="currency")
+    revenue = first_named(context, revenue_words, kind="currency")
     if revenue is None:
         return
     for stated in context.claims:
@@ -113,18 +112,6 @@ def _judge(rule: Rule, stated: Claim, profit: Claim, revenue: Claim) -> Result:
     )
 
 
-def _first_named(context: Context, names: tuple[str, ...], *, kind: str) -> Claim | None:
-    """The first figure of `kind` after one of `names` in the same sentence, outside tables."""
-    for claim in context.claims:
-        if (
-            claim.kind == kind
-            and not context.document.in_table(claim.prose_start)
-            and _named(context, claim, names)
-        ):
-            return claim
-    return None
-
-
 def _profit_near(context: Context, stated: Claim, names: tuple[str, ...]) -> Claim | None:
     """The profit the margin divides: the first currency figure named so in its sentence, else the one before."""
     for sentence in (stated.sentence, stated.sentence - 1):
@@ -135,31 +122,6 @@ def _profit_near(context: Context, stated: Claim, names: tuple[str, ...]) -> Cla
                 or claim.prose_start >= stated.prose_start
             ):
                 continue
-            if _named(context, claim, names):
+            if named(context, claim, names):
                 return claim
     return None
-
-
-def _named(context: Context, claim: Claim, names: tuple[str, ...]) -> bool:
-    """Whether the figure is the first of its kind after one of `names` in its sentence, not in brackets.
-
-    "revenue for January to March rose 14.1% to €161.9m": the revenue is €161.9m, the first money
-    after the word; "€8.1m (€6.8m)" is last year's figure, never the one named.
-    """
-    prose = context.document.prose
-    start = max(context.document.sentence_starts[claim.sentence], claim.prose_start - _LOOK_BACK)
-    before = prose[start : claim.prose_start].lower()
-    if before.rstrip().endswith("("):
-        return False
-    at = max((before.rfind(name) for name in names), default=-1)
-    return at >= 0 and _previous_of_kind(context, claim, start) < start + at
-
-
-def _previous_of_kind(context: Context, claim: Claim, since: int) -> int:
-    """Where the figure of the same kind before this one, from `since` on, starts (-1 when none)."""
-    index = bisect.bisect_left(context.claims, claim.start, key=lambda c: c.start) - 1
-    while index >= 0 and context.claims[index].prose_start >= since:
-        if context.claims[index].kind == claim.kind:
-            return context.claims[index].prose_start
-        index -= 1
-    return -1
