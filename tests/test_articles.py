@@ -35,6 +35,7 @@ MUTATIONS = [
     ("conversion.md", "(75-mile)", "(95-mile)", "conversion", 9),
     ("ratio.md", "to 43,000", "to 53,000", "ratio", 7),
     ("ratio.md", "36,000 users", "46,000 users", "ratio", 9),
+    ("ratio.md", "$18,600", "$21,600", "ratio", 11),
     ("restatement.md", "nearly 8.5 percent", "nearly 9.5 percent", "restatement", 7),
     ("restatement.md", "$41,198,750", "$44,198,750", "restatement", 9),
     ("date-span.md", "13-year-old", "18-year-old", "date_span", 7),

@@ -15,6 +15,8 @@ from consistency.models import Claim
 from consistency.rules import Rule
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+# A claim marker, a few words, then "and" or a comma: what comes next is the last item of a list.
+_LISTED = re.compile(r"\x03[^\x02\x03]{0,30}(?:\band|,)\s*$")
 _HEDGE = re.compile(
     r"\b(?:more than|over|nearly|almost|about|roughly|around|some|at least|close to)\s*$", re.I
 )
@@ -24,6 +26,8 @@ def check(
     rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "", before: str = ""
 ) -> Result | None:
     """Compare the stated factor with after / before; None when no factor or no common measure."""
+    if "price" in bound:
+        return _per_unit(rule, bound, before)
     start, end = bound["from"], bound["to"]
     if not _same_measure(start, end) or start.low <= 0:
         return None
@@ -64,3 +68,28 @@ def _stated_factor(rule: Rule, claim: Claim | None, matched: str) -> tuple[Bound
         if word in factors:
             return Bounds(factors[word], factors[word], "times"), f'"{word}"'
     return None
+
+
+def _per_unit(rule: Rule, bound: dict[str, Claim], before: str) -> Result | None:
+    """ "1,307 shares at Rs 3,82,492 apiece, raising Rs 50 crore": count × price = total."""
+    count, price, total = bound["count"], bound["price"], bound["total"]
+    if (
+        count.kind != "count"
+        or price.kind != "currency"
+        or total.kind != "currency"
+        or price.unit != total.unit
+    ):
+        return None
+    if _LISTED.search(before):
+        return None  # "10 equity shares, 95,479 Series E and 95,489 ...": the count is one item of a list
+    expected = Bounds(count.low * price.low, count.high * price.high, total.unit)
+    middle = count.nominal * price.nominal
+    arithmetic = f"{figure(count.nominal)} × {price.text} = {figure(middle, total.unit)}; stated {total.text}"
+    return judge(
+        rule,
+        (total, count, price),
+        expected,
+        Bounds(total.low, total.high, total.unit),
+        arithmetic,
+        f"a total of about {figure(middle, total.unit)}",
+    )
