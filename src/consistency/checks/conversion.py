@@ -59,7 +59,7 @@ def _currency(
         )
     # Without a date any recent rate could be the reporter's: judge on all of them, never one guess.
     dated = context.date is not None
-    window = int(rule.option("rate_window_days" if dated else "undated_window_days", 3 if dated else 3653))
+    window = int(rule.option("rate_window_days" if dated else "undated_window_days", 3 if dated else 2557))
     rate = printed_rate(context, amount.unit, converted.unit)
     if rate is not None:
         dated = True  # the article says which rate it used: no window, no guess
