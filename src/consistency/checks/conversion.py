@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Any
 
 from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.extraction.numbers import read_digits
 from consistency.fx import FxRate
 from consistency.models import Claim
 from consistency.rules import Rule
 from consistency.units import registry, vocabulary
 
+# A range as written: two figures joined by "to", "and" or a dash, with scale words and units around.
+_RANGE = re.compile(
+    r"\D*?(?P<low>\d[\d,]*(?:\.\d+)?)\D*?\s*(?:to|and|-|–)\s*\D*?(?P<high>\d[\d,]*(?:\.\d+)?)\D*"
+)
 _EQUALS = re.compile(r"[ \u00a0]*=[ \u00a0]*")
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "Rs ", "HKD": "HK$", "AUD": "A$"}
 
@@ -135,9 +141,52 @@ def _physical(rule: Rule, amount: Claim, converted: Claim, source: tuple[float, 
         )
     except Exception:  # pint: units of different dimensions are no conversion of each other
         return None
+    unit = converted.unit.replace("_", " ")
+    stated_ends, amount_ends = _range_ends(converted), _range_ends(amount)
+    if stated_ends is not None and amount_ends is not None:
+        return _physical_range(rule, amount, converted, stated_ends, (from_unit, to_unit))
     expected = Bounds(min(low, high), max(low, high), converted.unit)
     stated = Bounds(converted.low, converted.high, converted.unit)
-    arithmetic = (
-        f"{amount.text} = {figure(middle)} {converted.unit.replace('_', ' ')}; stated {converted.text}"
-    )
+    arithmetic = f"{amount.text} = {figure(middle)} {unit}; stated {converted.text}"
     return judge(rule, (converted, amount), expected, stated, arithmetic, f"expected about {figure(middle)}")
+
+
+def _physical_range(
+    rule: Rule, amount: Claim, converted: Claim, stated_ends: tuple[Bounds, Bounds], units: tuple[Any, Any]
+) -> Result:
+    """ "4 million to 5 million acres (1.6 million to 2 million hectares)": each end converts to its end."""
+    ureg = registry()
+    ends = [ureg.Quantity(value, units[0]).to(units[1]).magnitude for value in (amount.low, amount.high)]
+    tolerance = rule.option("tolerance", 0.0)
+    holds = all(
+        Bounds(end, end, converted.unit).widened(tolerance).overlaps(stated)
+        for end, stated in zip(ends, stated_ends, strict=True)
+    )
+    unit = converted.unit.replace("_", " ")
+    arithmetic = f"{amount.text} = {figure(ends[0])} to {figure(ends[1])} {unit}; stated {converted.text}"
+    return Result(
+        rule,
+        "passed" if holds else "failed",
+        (converted, amount),
+        Bounds(ends[0], ends[1], converted.unit),
+        Bounds(converted.low, converted.high, converted.unit),
+        arithmetic,
+        f"expected about {figure(ends[0])} to {figure(ends[1])}",
+    )
+
+
+def _range_ends(claim: Claim) -> tuple[Bounds, Bounds] | None:
+    """A range's two ends, each with the rounding of its printed figure; None for a single figure."""
+    if claim.qualifier is not None:
+        return None
+    tokens = _RANGE.fullmatch(claim.text)
+    if tokens is None:
+        return None
+    ends = []
+    for token, value in ((tokens.group("low"), claim.low), (tokens.group("high"), claim.high)):
+        literal = read_digits(token)
+        if literal is None or literal.value <= 0:
+            return None
+        half = literal.step / 2 / literal.value  # the printed rounding, relative to the figure
+        ends.append(Bounds(value * (1 - half), value * (1 + half), claim.unit))
+    return ends[0], ends[1]
