@@ -11,7 +11,7 @@ import functools
 import re
 import string
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -87,6 +87,8 @@ class Rule:
     spec: RuleSpec
     patterns: tuple[Pattern, ...]
     path: Path
+    # Word options read once: checks ask for them for every article.
+    _words: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -100,8 +102,12 @@ class Rule:
 
     def words(self, name: str) -> tuple[str, ...]:
         """A list-of-words option (cue words), lower-cased."""
-        value = self.spec.options.get(name, [])
-        return tuple(str(v).lower() for v in value) if isinstance(value, list) else ()
+        found = self._words.get(name)
+        if found is None:
+            value = self.spec.options.get(name, [])
+            found = tuple(str(v).lower() for v in value) if isinstance(value, list) else ()
+            self._words[name] = found
+        return found
 
 
 def load_rule(path: Path) -> Rule:
