@@ -51,6 +51,9 @@ DIGITS = re.compile(r"[0-9]++(?:[.,][0-9]++)*+")
 NUMBER_WORD = re.compile(
     trie_pattern(sorted({*SMALL, *MULTIPLIERS, "dozen", *FRACTIONS, *VAGUE})) + r"(?![a-z])"
 )
+# The same words where they start one: after any character but a letter a-z. Trying the words only
+# after such a character (a fifth of the text) is quicker than trying them at every letter.
+_NUMBER_WORD_START = re.compile(r"[^a-z](" + NUMBER_WORD.pattern + ")")
 # Shapes that hold digits but state no quantity: times, phone numbers, slashed dates, versions.
 NOT_QUANTITY = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?[ap]\.?m\.?)?"
@@ -81,6 +84,8 @@ _RATIO_STARTS = frozenset({"-f", " t", " T"})
 _RATIO = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
 # Words or marks that can join two figures: "15-20", "6 to 7", "3 and 4", "two or three", "8 of 10".
 _JOIN_CUES = ("-", "–", "—", "to", "and", "or", "of", "out")
+# Any of them in the few characters after a figure, found in one search rather than a test per cue.
+_JOIN_CUE = re.compile("|".join(re.escape(cue) for cue in _JOIN_CUES))
 _RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and|or|of|out of)[ \u00a0]*(?=\S)")
 # A word after a figure: dotted abbreviations ("U.S.") whole, other words without a final stop.
 _WORD_SHAPE = r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z]"
@@ -247,18 +252,20 @@ class _Reader:
             lower = prose  # a rare lower-casing that changes length: scan the prose as it is
         found = [(*match.span(), "d") for match in DIGITS.finditer(lower)]
         run_end = 0
-        for match in NUMBER_WORD.finditer(lower):
-            start, word = match.start(), match.group()
+        # A space in front lets a word at the very start be found like the others; offsets drop it.
+        for match in _NUMBER_WORD_START.finditer(" " + lower):
+            start, end = match.start(1) - 1, match.end(1) - 1
             if start < run_end or (start and lower[start - 1].isalpha()):
                 continue  # inside a run already read ("twenty-five"), or inside a word
+            word = match.group(1)
             if word in FRACTIONS:
-                found.append((start, match.end(), "f"))
+                found.append((start, end, "f"))
             elif word in VAGUE:
-                if lower.startswith(" of", match.end()):
-                    found.append((start, match.end() + 3, "v"))
+                if lower.startswith(" of", end):
+                    found.append((start, end + 3, "v"))
             else:
                 run = _NUMBER_WORD_RUN.match(lower, start)
-                run_end = run.end() if run else match.end()
+                run_end = run.end() if run else end
                 found.append((start, run_end, "w"))
         found.sort()
         return found
@@ -430,9 +437,11 @@ class _Reader:
         ):
             literal = Literal(value, step, 1.0 if step >= 1 else step)
             kind, unit, pos, step, _ = self._percent(percent, literal)
-        tokens = words_after(prose, pos)
+        tokens: re.Match[str] | None = None
         named: tuple[str, int] | None = None
         if kind == "count" or (kind == "currency" and unit in ("$", "¥")):
+            # The words after are read once for both the currency and the unit table (a count only).
+            tokens = words_after(prose, pos)
             named = self._currency_name(pos, tokens)
             if named is not None:
                 code, named_end = named
@@ -491,8 +500,7 @@ class _Reader:
         between two bare numbers that do not rise ("2-0", "89-89") is a score: no claim.
         """
         prose = self.prose
-        head = prose[first.end : first.end + 5]
-        if not any(cue in head for cue in _JOIN_CUES):
+        if _JOIN_CUE.search(prose, first.end, first.end + 5) is None:
             return [first], pos
         join = _RANGE_JOIN.match(prose, first.end)
         if join is None:
@@ -756,7 +764,10 @@ class _Reader:
         if last.lstrip("(\"“‘'").lower() not in self.vocab.qualifier_last_words:
             return None
         parts = stripped.rsplit(None, 4)
+        last_word = parts[-1].lower()
         for size in range(min(4, len(parts) - (begin > 40)), 0, -1):
+            if size > 1 and (last_word, size) not in self.vocab.qualifier_shapes:
+                continue  # no phrase of this many words ends in this word
             phrase = " ".join(parts[-size:]).lstrip("(\"“‘'")
             found = qualifiers.get(phrase.lower())
             if found is not None:
@@ -799,7 +810,11 @@ class _Reader:
         """The currency prefix right before a figure ("US$", "Rs ", "€"), and where it starts."""
         prose = self.prose
         before = prose[max(0, start - 2) : start].rstrip(" \u00a0-")
-        if not before or before[-1] not in self.vocab.currency_prefix_ends:
+        if not before:
+            return None, start
+        prefixes = self.vocab.currency_prefixes_by_end.get(before[-1])
+        # A whole prefix must end there before the regex is worth running: "was 5" ends in "s", not "Rs".
+        if prefixes is None or not prose[max(0, start - 7) : start].rstrip(" \u00a0-").endswith(prefixes):
             return None, start
         found = self.vocab.currency_prefix.search(prose, max(0, start - 7), start)
         if found is None:
