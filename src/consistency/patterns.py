@@ -29,6 +29,8 @@ _TOKEN = re.compile(
 # Each punctuation mark that stops a skip, with a space on either side.
 _SPACED_PUNCTUATION = tuple((mark, f" {mark} ") for mark in ",;:()[]")
 MAX_TOKENS = 24
+# A word starts here: no letter or digit before it.
+_WORD_START = r"(?<![A-Za-z0-9])"
 MAX_SKIPPED_WORDS = 6
 
 
@@ -92,7 +94,7 @@ def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = N
             pieces.append(rf"{_MARK_OPEN}(?:{kind or '[a-z_]+'}):(?P<{role}>\d+){_MARK_CLOSE}")
         elif match.group("cues"):
             cues = [c.strip() for c in match.group("cues").split("|") if c.strip()]
-            pieces.append("(?:" + "|".join(_literal(c) for c in cues) + r")(?![A-Za-z])")
+            pieces.append(_cue_group(cues))
         elif match.group("gap"):
             pieces.append("GAP")
         else:
@@ -113,11 +115,24 @@ def _literal(text: str) -> str:
     for word in text.split():
         escaped = re.escape(word)
         if word[0].isalnum():
-            escaped = r"(?<![A-Za-z0-9])" + escaped
+            escaped = _WORD_START + escaped
         if word[-1].isalnum():
             escaped += r"(?![A-Za-z0-9])"
         words.append(escaped)
     return r"\s+".join(words)
+
+
+def _cue_group(cues: list[str]) -> str:
+    """One of several cue phrases, ending a word.
+
+    When every cue starts a word, the test for a word start comes once before them all: inside a
+    word it fails at once, instead of once per cue, and a search tries every offset of a sentence.
+    """
+    literals = [_literal(cue) for cue in cues]
+    if all(literal.startswith(_WORD_START) for literal in literals):
+        bodies = "|".join(literal[len(_WORD_START) :] for literal in literals)
+        return f"{_WORD_START}(?:{bodies})(?![A-Za-z])"
+    return "(?:" + "|".join(literals) + r")(?![A-Za-z])"
 
 
 def _join(pieces: list[str]) -> str:
