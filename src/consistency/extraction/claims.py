@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 import re
 from dataclasses import dataclass
 
@@ -112,6 +113,8 @@ _STOP = frozenset(
     towards without within along near like unlike inside outside above below beneath besides
     despite except way thing things time""".split()
 )
+# Words that end the search for a counted noun: function words and number words.
+_NOT_COUNTED = _STOP | frozenset(SMALL) | frozenset(MULTIPLIERS)
 # "a 16-point lead": in election and poll copy a margin in points is percentage points.
 _POINT_MARGIN = re.compile(
     r"(?P<point>-point)[ \u00a0](?:lead|margin|win|gap|swing|deficit|advantage|victory|drop|rise|jump|fall|"
@@ -241,7 +244,7 @@ class _Reader:
                 dates.append(found)
         rows = [row for q in quantities if (row := self._claim_row(q)) is not None]
         rows.extend(date_row(d) for d in dates)
-        rows.sort(key=lambda row: (row[0], row[1]))
+        rows.sort(key=operator.itemgetter(0, 1))
         return build_claims(self.doc, rows)
 
     def _candidates(self) -> list[tuple[int, int, str]]:
@@ -468,7 +471,11 @@ class _Reader:
             right = self._qualifier_after(pos)
             if right is not None:
                 qualifier, pos = right
-        if kind == "count" and (margin := _POINT_MARGIN.match(prose, pos)) is not None:
+        if (
+            kind == "count"
+            and prose.startswith("-point", pos)
+            and (margin := _POINT_MARGIN.match(prose, pos)) is not None
+        ):
             kind, unit, pos = "percentage_point", "percentage_point", margin.end("point")  # "a 16-point win"
         if kind == "count":
             if scale == 1.0 and self._named_before(start, step):
@@ -859,7 +866,7 @@ class _Reader:
             lower = word.lower()
             if lower in _COMPARATIVES and not words and not prose.startswith(" than", run.end(group)):
                 continue  # "500 more people": the comparative is not the thing counted
-            if lower in _STOP or lower in SMALL or lower in MULTIPLIERS:
+            if lower in _NOT_COUNTED:
                 break
             words.append((word, run.end(group)))
         if not words:
@@ -929,11 +936,11 @@ class _Reader:
         if previous is None:
             return False
         word = previous[0]
-        if word.lower() in _IDENTIFIER_WORDS:
-            return True
         lower = word.lower()
+        if lower in _IDENTIFIER_WORDS:
+            return True
         return (
-            any(c.isupper() for c in word)
+            lower != word  # a capital somewhere: the word is ASCII letters and marks only
             and lower not in _STOP
             and lower not in self.vocab.qualifiers
             and not word.endswith(("'s", "’s"))
