@@ -26,8 +26,8 @@ _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 _TOKEN = re.compile(
     r"\{(?P<role>[a-z_]+)(?::(?P<kind>[a-z_]+))?\}|\((?P<cues>[^()]*\|[^()]*)\)|(?P<gap>~)|(?P<text>[^\s{}~]+)"
 )
-# Each punctuation mark that stops a skip, with a space on either side.
-_SPACED_PUNCTUATION = tuple((mark, f" {mark} ") for mark in ",;:()[]")
+# Each punctuation mark that stops a skip, with a space on either side (the colon is spaced apart).
+_SPACED_PUNCTUATION = tuple((mark, f" {mark} ") for mark in ",;()[]")
 MAX_TOKENS = 24
 # A word starts here: no letter or digit before it.
 _WORD_START = r"(?<![A-Za-z0-9])"
@@ -156,19 +156,21 @@ def marked_sentence(prose: str, start: int, end: int, claims: list[tuple[int, Cl
 
     `claims` pairs each claim with its index in the document's claim list, in reading order.
     """
-    # Punctuation stands apart from words, so a skip of words stops at a comma or a bracket.
+    # Punctuation stands apart from words, so a skip of words stops at a comma or a bracket. A marker
+    # holds a colon, so colons are spaced in the prose between markers; the other marks never occur
+    # in a marker and are spaced once over the whole sentence.
     parts = []
     at = start
     for index, claim in claims:
-        parts.append(_spaced(prose[at : claim.prose_start]))
+        parts.append(prose[at : claim.prose_start].replace(":", " : "))
         parts.append(f" {_MARK_OPEN}{claim.kind}:{index}{_MARK_CLOSE} ")
         at = claim.prose_end
-    parts.append(_spaced(prose[at:end]))
-    return " ".join("".join(parts).split())
+    parts.append(prose[at:end].replace(":", " : "))
+    return " ".join(_spaced("".join(parts)).split())
 
 
 def _spaced(text: str) -> str:
-    """`text` with a space on either side of each punctuation mark that stops a skip."""
+    """`text` with a space on either side of each punctuation mark but the colon that stops a skip."""
     # One `replace` per mark present is several times quicker than a regex with a replacement template.
     for mark, spaced in _SPACED_PUNCTUATION:
         if mark in text:

@@ -96,7 +96,9 @@ class PhraseTable(Generic[T]):
             return None
         first = tokens.group("a").lower().rstrip(".")
         # Most figures are followed by an ordinary word: one set lookup turns those away.
-        if first not in self.first_words and first.split("-", 1)[0] not in self.first_words:
+        if first not in self.first_words and (
+            "-" not in first or first.partition("-")[0] not in self.first_words
+        ):
             return None
         begin = tokens.end("sep")
         cased, loose = self.cased, self.loose
