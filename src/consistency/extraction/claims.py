@@ -513,11 +513,8 @@ class _Reader:
         if join is None:
             return [first], pos
         word = join.group("j")
-        left = word_before(prose, first.start)
-        left_word = left[0].lower() if left else ""
         if word == "-" and join.group() != "-":
             return [first], pos
-        listed = word == "or" or (word == "and" and left_word != "between")
         following = DIGITS.match(prose, join.end())
         if following is None:
             # "$3 to $4 billion": a currency symbol may stand between the join and the figure.
@@ -532,6 +529,10 @@ class _Reader:
             return [first], pos
         if not isinstance(second, _Quantity):
             return ([], following.end()) if word == "-" and following else ([first], pos)
+        # The word before the first figure matters only now that a second one follows the join.
+        left = word_before(prose, first.start)
+        left_word = left[0].lower() if left else ""
+        listed = word == "or" or (word == "and" and left_word != "between")
         bare_first = first.kind == "count" and not first.unit
         bare_second = second.kind == "count" and not second.unit
         if listed:
