@@ -25,7 +25,7 @@ from consistency.document import Document
 from consistency.errors import ConsistencyError
 from consistency.fx import FxTable
 from consistency.models import Claim
-from consistency.patterns import marked_sentence
+from consistency.patterns import contains_all, marked_sentence
 from consistency.rules import Rule
 
 # A pattern check reads the bound claims, the matched text and the few words before the match.
@@ -141,14 +141,14 @@ def _pattern_results(
 ) -> list[Result]:
     if not rule.patterns:
         return []
-    fewest = min(len(p.roles) for p in rule.patterns)
+    fewest, shared = rule.fewest_roles, rule.shared_requires
     results = []
     seen: set[tuple[int, ...]] = set()
     for count, text, lowered in sentences:
-        if count < fewest:
+        if count < fewest or not contains_all(lowered, shared):
             continue
         for pattern in rule.patterns:
-            if not pattern.could_match(lowered):
+            if not contains_all(lowered, pattern.requires):
                 continue
             for match in pattern.regex.finditer(text):
                 bound = {role: context.claims[int(match.group(role))] for role in pattern.roles}

@@ -11,14 +11,14 @@ import functools
 import re
 import string
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from consistency.errors import ConsistencyError
-from consistency.patterns import Pattern, compile_pattern
+from consistency.patterns import Pattern, compile_pattern, shared_requirements
 from consistency.resources import builtin_rules_dir, read_yaml
 
 CheckKind = Literal[
@@ -88,6 +88,15 @@ class Rule:
     spec: RuleSpec
     patterns: tuple[Pattern, ...]
     path: Path
+    # Text every pattern needs, and the fewest claims any binds: tested once per sentence, not per pattern.
+    shared_requires: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    fewest_roles: int = field(init=False, repr=False, compare=False)
+    # Word options read once: checks ask for them for every article.
+    _words: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "shared_requires", shared_requirements(self.patterns))
+        object.__setattr__(self, "fewest_roles", min((len(p.roles) for p in self.patterns), default=0))
 
     @property
     def id(self) -> str:
@@ -116,8 +125,12 @@ class Rule:
 
     def words(self, name: str) -> tuple[str, ...]:
         """A list-of-words option (cue words), lower-cased."""
-        value = self.spec.options.get(name, [])
-        return tuple(str(v).lower() for v in value) if isinstance(value, list) else ()
+        found = self._words.get(name)
+        if found is None:
+            value = self.spec.options.get(name, [])
+            found = tuple(str(v).lower() for v in value) if isinstance(value, list) else ()
+            self._words[name] = found
+        return found
 
 
 def load_rule(path: Path) -> Rule:

@@ -96,7 +96,9 @@ class PhraseTable(Generic[T]):
             return None
         first = tokens.group("a").lower().rstrip(".")
         # Most figures are followed by an ordinary word: one set lookup turns those away.
-        if first not in self.first_words and first.split("-", 1)[0] not in self.first_words:
+        if first not in self.first_words and (
+            "-" not in first or first.partition("-")[0] not in self.first_words
+        ):
             return None
         begin = tokens.end("sep")
         cased, loose = self.cased, self.loose
@@ -128,7 +130,7 @@ class Vocabulary:
 
     currency_prefix: re.Pattern[str]
     currency_prefix_ahead: re.Pattern[str]
-    currency_prefix_ends: frozenset[str]
+    currency_prefixes_by_end: dict[str, tuple[str, ...]]  # each prefix under its last character
     currency_prefixes: dict[str, str]
     currency_names: PhraseTable[str]
     default_dollar: str
@@ -137,6 +139,7 @@ class Vocabulary:
     qualifiers: dict[str, Qualifier]
     qualifiers_after: dict[str, Qualifier]
     qualifier_last_words: frozenset[str]
+    qualifier_shapes: frozenset[tuple[str, int]]  # (last word, number of words) of each phrase
     qualifiers_by_name: dict[str, Qualifier]
     irregular_nouns: dict[str, str]
     noun_groups: dict[str, str]
@@ -223,7 +226,9 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
 
     return Vocabulary(
         currency_prefix=currency_prefix,
-        currency_prefix_ends=frozenset(p[-1] for p in prefixes),
+        currency_prefixes_by_end={
+            end: tuple(p for p in prefixes if p.endswith(end)) for end in {p[-1] for p in prefixes}
+        },
         currency_prefix_ahead=re.compile(rf"(?:{_alternation(symbol_prefixes)})[ \u00a0]?"),
         currency_prefixes=prefixes,
         currency_names=currency_names,
@@ -233,6 +238,7 @@ def vocabulary(rules_dir: Path | None = None) -> Vocabulary:
         qualifiers=qualifiers,
         qualifiers_after=qualifiers_after,
         qualifier_last_words=frozenset(phrase.split()[-1] for phrase in qualifiers),
+        qualifier_shapes=frozenset((words[-1], len(words)) for words in (p.split(" ") for p in qualifiers)),
         qualifiers_by_name=by_name,
         irregular_nouns=irregular,
         noun_groups=groups,

@@ -16,11 +16,16 @@ def scan(rule: Rule, context: Context) -> list[Result]:
     """One result per stated change with a before and an after of the same unit."""
     prose = context.document.prose
     rises, falls = rule.words("rise_cues"), rule.words("fall_cues")
+    # Every cue ends in one of these letters; a figure after any other needs no closer look.
+    cue_ends = None if "" in (*rises, *falls) else frozenset(cue[-1] for cue in (*rises, *falls))
     results = []
     for change in context.claims:
         if change.kind not in ("count", "currency") or not change.unit:
             continue
-        before_text = " ".join(prose[max(0, change.prose_start - 30) : change.prose_start].lower().split())
+        window = prose[max(0, change.prose_start - 30) : change.prose_start].lower()
+        if cue_ends is not None and window.rstrip()[-1:] not in cue_ends:
+            continue
+        before_text = " ".join(window.split())
         sign = 1 if before_text.endswith(rises) else -1 if before_text.endswith(falls) else 0
         if sign == 0:
             continue

@@ -7,6 +7,7 @@ whole. Percentages that are changes ("rose 5%") are not shares and are left out.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -16,28 +17,39 @@ from consistency.models import Claim
 from consistency.rules import Rule
 
 
+@functools.lru_cache(maxsize=64)
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """The closing cues as one whole-word pattern, compiled once per cue list."""
+    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![A-Za-z])", re.I)
+
+
 def scan(rule: Rule, context: Context) -> list[Result]:
     """One result per sentence that lists shares up to a closing cue."""
     prose = context.document.prose
     starts = context.document.sentence_starts
     cues = rule.words("complete_cues")
     change_words = set(rule.words("change_words"))
-    cue = re.compile(r"(?<![A-Za-z])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![A-Za-z])", re.I)
+    cue = _cue_pattern(cues)
+    minimum = int(rule.option("min_shares", 3))
+    percents: dict[int, list[Claim]] = {}
+    for claim in context.claims:
+        if claim.kind == "percent":
+            percents.setdefault(claim.sentence, []).append(claim)
     by_sentence: dict[int, list[Claim]] = {}
     changes: set[int] = set()
-    for claim in context.claims:
-        if claim.kind != "percent":
-            continue
-        before = word_before(prose, claim.prose_start)
-        near = prose[max(0, claim.prose_start - 25) : claim.prose_start].lower().rstrip(" :")
-        if before is not None and before[0].lower() in change_words:
-            changes.add(claim.sentence)  # "rose 5%": a sentence of changes, not of shares
-        elif near.endswith(("+/-", "±", "margin of error", "margin of error of", "plus or minus")):
-            continue  # a margin of error, not a share
-        else:
-            by_sentence.setdefault(claim.sentence, []).append(claim)
+    for sentence_claims in percents.values():
+        if len(sentence_claims) < minimum:
+            continue  # too few percentages for a list of shares, whatever the words around them
+        for claim in sentence_claims:
+            before = word_before(prose, claim.prose_start)
+            near = prose[max(0, claim.prose_start - 25) : claim.prose_start].lower().rstrip(" :")
+            if before is not None and before[0].lower() in change_words:
+                changes.add(claim.sentence)  # "rose 5%": a sentence of changes, not of shares
+            elif near.endswith(("+/-", "±", "margin of error", "margin of error of", "plus or minus")):
+                continue  # a margin of error, not a share
+            else:
+                by_sentence.setdefault(claim.sentence, []).append(claim)
     results = []
-    minimum = int(rule.option("min_shares", 3))
     open_minimum = int(rule.option("min_open_shares", 3))
     for sentence, shares in by_sentence.items():
         if len(shares) < minimum or sentence in changes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 import re
 from dataclasses import dataclass
 
@@ -51,6 +52,9 @@ DIGITS = re.compile(r"[0-9]++(?:[.,][0-9]++)*+")
 NUMBER_WORD = re.compile(
     trie_pattern(sorted({*SMALL, *MULTIPLIERS, "dozen", *FRACTIONS, *VAGUE})) + r"(?![a-z])"
 )
+# The same words where they start one: after any character but a letter a-z. Trying the words only
+# after such a character (a fifth of the text) is quicker than trying them at every letter.
+_NUMBER_WORD_START = re.compile(r"[^a-z](" + NUMBER_WORD.pattern + ")")
 # Shapes that hold digits but state no quantity: times, phone numbers, slashed dates, versions.
 NOT_QUANTITY = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?[ap]\.?m\.?)?"
@@ -81,6 +85,8 @@ _RATIO_STARTS = frozenset({"-f", " t", " T"})
 _RATIO = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
 # Words or marks that can join two figures: "15-20", "6 to 7", "3 and 4", "two or three", "8 of 10".
 _JOIN_CUES = ("-", "–", "—", "to", "and", "or", "of", "out")
+# Any of them in the few characters after a figure, found in one search rather than a test per cue.
+_JOIN_CUE = re.compile("|".join(re.escape(cue) for cue in _JOIN_CUES))
 _RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and|or|of|out of)[ \u00a0]*(?=\S)")
 # A word after a figure: dotted abbreviations ("U.S.") whole, other words without a final stop.
 _WORD_SHAPE = r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z]"
@@ -107,6 +113,8 @@ _STOP = frozenset(
     towards without within along near like unlike inside outside above below beneath besides
     despite except way thing things time""".split()
 )
+# Words that end the search for a counted noun: function words and number words.
+_NOT_COUNTED = _STOP | frozenset(SMALL) | frozenset(MULTIPLIERS)
 # "a 16-point lead": in election and poll copy a margin in points is percentage points.
 _POINT_MARGIN = re.compile(
     r"(?P<point>-point)[ \u00a0](?:lead|margin|win|gap|swing|deficit|advantage|victory|drop|rise|jump|fall|"
@@ -242,7 +250,7 @@ class _Reader:
                 dates.append(found)
         rows = [row for q in quantities if (row := self._claim_row(q)) is not None]
         rows.extend(date_row(d) for d in dates)
-        rows.sort(key=lambda row: (row[0], row[1]))
+        rows.sort(key=operator.itemgetter(0, 1))
         return build_claims(self.doc, rows)
 
     def _candidates(self) -> list[tuple[int, int, str]]:
@@ -253,18 +261,20 @@ class _Reader:
             lower = prose  # a rare lower-casing that changes length: scan the prose as it is
         found = [(*match.span(), "d") for match in DIGITS.finditer(lower)]
         run_end = 0
-        for match in NUMBER_WORD.finditer(lower):
-            start, word = match.start(), match.group()
+        # A space in front lets a word at the very start be found like the others; offsets drop it.
+        for match in _NUMBER_WORD_START.finditer(" " + lower):
+            start, end = match.start(1) - 1, match.end(1) - 1
             if start < run_end or (start and lower[start - 1].isalpha()):
                 continue  # inside a run already read ("twenty-five"), or inside a word
+            word = match.group(1)
             if word in FRACTIONS:
-                found.append((start, match.end(), "f"))
+                found.append((start, end, "f"))
             elif word in VAGUE:
-                if lower.startswith(" of", match.end()):
-                    found.append((start, match.end() + 3, "v"))
+                if lower.startswith(" of", end):
+                    found.append((start, end + 3, "v"))
             else:
                 run = _NUMBER_WORD_RUN.match(lower, start)
-                run_end = run.end() if run else match.end()
+                run_end = run.end() if run else end
                 found.append((start, run_end, "w"))
         found.sort()
         return found
@@ -436,9 +446,11 @@ class _Reader:
         ):
             literal = Literal(value, step, 1.0 if step >= 1 else step)
             kind, unit, pos, step, _ = self._percent(percent, literal)
-        tokens = words_after(prose, pos)
+        tokens: re.Match[str] | None = None
         named: tuple[str, int] | None = None
         if kind == "count" or (kind == "currency" and unit in ("$", "¥")):
+            # The words after are read once for both the currency and the unit table (a count only).
+            tokens = words_after(prose, pos)
             named = self._currency_name(pos, tokens)
             if named is not None:
                 code, named_end = named
@@ -465,7 +477,11 @@ class _Reader:
             right = self._qualifier_after(pos)
             if right is not None:
                 qualifier, pos = right
-        if kind == "count" and (margin := _POINT_MARGIN.match(prose, pos)) is not None:
+        if (
+            kind == "count"
+            and prose.startswith("-point", pos)
+            and (margin := _POINT_MARGIN.match(prose, pos)) is not None
+        ):
             kind, unit, pos = "percentage_point", "percentage_point", margin.end("point")  # "a 16-point win"
         if kind == "count":
             if scale == 1.0 and self._named_before(start, step):
@@ -497,18 +513,14 @@ class _Reader:
         between two bare numbers that do not rise ("2-0", "89-89") is a score: no claim.
         """
         prose = self.prose
-        head = prose[first.end : first.end + 5]
-        if not any(cue in head for cue in _JOIN_CUES):
+        if _JOIN_CUE.search(prose, first.end, first.end + 5) is None:
             return [first], pos
         join = _RANGE_JOIN.match(prose, first.end)
         if join is None:
             return [first], pos
         word = join.group("j")
-        left = word_before(prose, first.start)
-        left_word = left[0].lower() if left else ""
         if word == "-" and join.group() != "-":
             return [first], pos
-        listed = word == "or" or (word == "and" and left_word != "between")
         following = DIGITS.match(prose, join.end())
         if following is None:
             # "$3 to $4 billion": a currency symbol may stand between the join and the figure.
@@ -523,6 +535,10 @@ class _Reader:
             return [first], pos
         if not isinstance(second, _Quantity):
             return ([], following.end()) if word == "-" and following else ([first], pos)
+        # The word before the first figure matters only now that a second one follows the join.
+        left = word_before(prose, first.start)
+        left_word = left[0].lower() if left else ""
+        listed = word == "or" or (word == "and" and left_word != "between")
         bare_first = first.kind == "count" and not first.unit
         bare_second = second.kind == "count" and not second.unit
         if listed:
@@ -775,7 +791,10 @@ class _Reader:
         if last.lstrip("(\"“‘'").lower() not in self.vocab.qualifier_last_words:
             return None
         parts = stripped.rsplit(None, 4)
+        last_word = parts[-1].lower()
         for size in range(min(4, len(parts) - (begin > 40)), 0, -1):
+            if size > 1 and (last_word, size) not in self.vocab.qualifier_shapes:
+                continue  # no phrase of this many words ends in this word
             phrase = " ".join(parts[-size:]).lstrip("(\"“‘'")
             found = qualifiers.get(phrase.lower())
             if found is not None:
@@ -818,7 +837,11 @@ class _Reader:
         """The currency prefix right before a figure ("US$", "Rs ", "€"), and where it starts."""
         prose = self.prose
         before = prose[max(0, start - 2) : start].rstrip(" \u00a0-")
-        if not before or before[-1] not in self.vocab.currency_prefix_ends:
+        if not before:
+            return None, start
+        prefixes = self.vocab.currency_prefixes_by_end.get(before[-1])
+        # A whole prefix must end there before the regex is worth running: "was 5" ends in "s", not "Rs".
+        if prefixes is None or not prose[max(0, start - 7) : start].rstrip(" \u00a0-").endswith(prefixes):
             return None, start
         found = self.vocab.currency_prefix.search(prose, max(0, start - 7), start)
         if found is None:
@@ -863,7 +886,7 @@ class _Reader:
             lower = word.lower()
             if lower in _COMPARATIVES and not words and not prose.startswith(" than", run.end(group)):
                 continue  # "500 more people": the comparative is not the thing counted
-            if lower in _STOP or lower in SMALL or lower in MULTIPLIERS:
+            if lower in _NOT_COUNTED:
                 break
             words.append((word, run.end(group)))
         if not words:
@@ -933,11 +956,11 @@ class _Reader:
         if previous is None:
             return False
         word = previous[0]
-        if word.lower() in _IDENTIFIER_WORDS:
-            return True
         lower = word.lower()
+        if lower in _IDENTIFIER_WORDS:
+            return True
         return (
-            any(c.isupper() for c in word)
+            lower != word  # a capital somewhere: the word is ASCII letters and marks only
             and lower not in _STOP
             and lower not in self.vocab.qualifiers
             and not word.endswith(("'s", "’s"))
