@@ -61,9 +61,8 @@ def check_document(
     """Every relation the rules find in the document, judged, in reading order."""
     context = Context(document, claims, fx, date or document.meta.date)
     results: list[Result] = []
-    sentences = _claims_by_sentence(document, claims)
-    dated_sentences: list[tuple[int, str, str]] | None = None  # with dates marked, for date_span rules
-    sentence_pairs: list[tuple[int, str, str]] | None = None  # two sentences at a time, for `reach: 2`
+    # Sentences (with or without their dates marked) and pairs of sentences, built once when needed.
+    spans: dict[str, dict[frozenset[str], list[_Span]]] = {}
     for rule in rules:
         kind = rule.spec.kind
         if kind in DOCUMENT_CHECKS:
@@ -75,78 +74,97 @@ def check_document(
                     f"rule {rule.id}: {kind} rules cannot read {source}", path=str(rule.path)
                 )
             results.extend(scan(rule, context))
-        elif kind in PATTERN_CHECKS and kind in DATED_KINDS:
-            if dated_sentences is None:
-                dated_sentences = _claims_by_sentence(document, claims, dates=True)
-            results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, dated_sentences))
-        elif kind in PATTERN_CHECKS and rule.option("reach", 1) >= 2:
-            if sentence_pairs is None:
-                sentence_pairs = _claims_by_sentence_pair(document, claims)
-            results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, sentence_pairs))
         elif kind in PATTERN_CHECKS:
-            results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, sentences))
+            reading = "dated" if kind in DATED_KINDS else "pairs" if rule.option("reach", 1) >= 2 else "plain"
+            if reading not in spans:
+                spans[reading] = _by_kinds(_spans(document, claims, reading))
+            results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, spans[reading]))
     results.sort(key=lambda r: (r.claims[0].start, r.rule.id))
     return results
 
 
-def _claims_by_sentence(
-    document: Document, claims: list[Claim], *, dates: bool = False
-) -> list[tuple[int, str, str]]:
-    """Each sentence with two figures or more, as its claim count and its marked text (built once).
+class _Span:
+    """A sentence (or two) with two figures or more: what a pattern rule reads, marked only on demand.
+
+    `kinds` names the kinds of its claims, and `raw` is its lower-cased prose: a rule whose claim
+    kinds or words are missing is skipped before any text is marked.
+    """
+
+    __slots__ = ("_marked", "_raw", "count", "kinds", "pieces")
+
+    def __init__(self, pieces: list[tuple[int, int, list[tuple[int, Claim]]]]) -> None:
+        self.pieces = pieces  # (start, end, claims) of each sentence, in order
+        self.count = sum(len(members) for _, _, members in pieces)
+        self.kinds = frozenset(claim.kind for _, _, members in pieces for _, claim in members)
+        self._raw: str | None = None
+        self._marked: tuple[str, str] | None = None
+
+    def raw(self, prose: str) -> str:
+        """The span's prose, lower-cased: every literal word of a pattern must be in it."""
+        if self._raw is None:
+            self._raw = prose[self.pieces[0][0] : self.pieces[-1][1]].lower()
+        return self._raw
+
+    def marked(self, prose: str) -> tuple[str, str]:
+        """The marked text and its lower-cased form; a break between two sentences stands as " . "."""
+        if self._marked is None:
+            texts = [marked_sentence(prose, start, end, members) for start, end, members in self.pieces]
+            if len(texts) == 2 and texts[0].endswith(".") and not texts[0].endswith(" ."):
+                texts[0] = texts[0][:-1] + " ."
+            text = " ".join(texts)
+            self._marked = (text, text.lower())
+        return self._marked
+
+
+def _spans(document: Document, claims: list[Claim], reading: str) -> list[_Span]:
+    """The spans a pattern rule reads: sentences, sentences with dates marked, or adjacent pairs.
 
     Dates are left as words unless asked for, so "rose 5% in 2023 to $4m" reads as one phrase.
     """
     grouped: dict[int, list[tuple[int, Claim]]] = {}
+    dates = reading == "dated"
     for index, claim in enumerate(claims):
         if dates or claim.kind != "date":
             grouped.setdefault(claim.sentence, []).append((index, claim))
     prose, starts = document.prose, document.sentence_starts
-    marked = []
+
+    def bounds(sentence: int) -> tuple[int, int]:
+        return starts[sentence], starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
+
+    spans = []
     for sentence, members in grouped.items():
-        if len(members) >= 2:
-            end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
-            text = marked_sentence(prose, starts[sentence], end, members)
-            marked.append((len(members), text, text.lower()))
-    return marked
+        if reading == "pairs":
+            following = grouped.get(sentence + 1)
+            if following is not None:
+                pieces = [(*bounds(sentence), members), (*bounds(sentence + 1), following)]
+                spans.append(_Span(pieces))
+        elif len(members) >= 2:
+            spans.append(_Span([(*bounds(sentence), members)]))
+    return spans
 
 
-def _claims_by_sentence_pair(document: Document, claims: list[Claim]) -> list[tuple[int, str, str]]:
-    """Each sentence with figures and the next one with figures, marked as one text.
-
-    The first sentence's closing stop stands apart (" .") so a pattern can name the break: "{total}
-    ~ . (of that|of which) ...". A total in one sentence and its parts in the next read as one.
-    """
-    grouped: dict[int, list[tuple[int, Claim]]] = {}
-    for index, claim in enumerate(claims):
-        if claim.kind != "date":
-            grouped.setdefault(claim.sentence, []).append((index, claim))
-    prose, starts = document.prose, document.sentence_starts
-    marked = []
-    for sentence, members in grouped.items():
-        following = grouped.get(sentence + 1)
-        if following is None:
-            continue
-        middle = starts[sentence + 1]
-        end = starts[sentence + 2] if sentence + 2 < len(starts) else len(prose)
-        first = marked_sentence(prose, starts[sentence], middle, members)
-        if first.endswith(".") and not first.endswith(" ."):
-            first = first[:-1] + " ."
-        text = f"{first} {marked_sentence(prose, middle, end, following)}"
-        marked.append((len(members) + len(following), text, text.lower()))
-    return marked
+def _by_kinds(spans: list[_Span]) -> dict[frozenset[str], list[_Span]]:
+    """Spans grouped by the kinds of claims they hold: a rule skips whole groups at once."""
+    groups: dict[frozenset[str], list[_Span]] = {}
+    for span in spans:
+        groups.setdefault(span.kinds, []).append(span)
+    return groups
 
 
 def _pattern_results(
-    rule: Rule, check: PairCheck, context: Context, sentences: list[tuple[int, str, str]]
+    rule: Rule, check: PairCheck, context: Context, groups: dict[frozenset[str], list[_Span]]
 ) -> list[Result]:
     if not rule.patterns:
         return []
-    fewest, shared = rule.fewest_roles, rule.shared_requires
+    fewest, kinds, words = rule.fewest_roles, rule.shared_kinds, rule.shared_words
+    prose = context.document.prose
     results = []
     seen: set[tuple[int, ...]] = set()
-    for count, text, lowered in sentences:
-        if count < fewest or not contains_all(lowered, shared):
+    spans = [span for held, group in groups.items() if kinds <= held for span in group]
+    for span in spans:
+        if span.count < fewest or (words and not contains_all(span.raw(prose), words)):
             continue
+        text, lowered = span.marked(prose)
         for pattern in rule.patterns:
             if not contains_all(lowered, pattern.requires):
                 continue

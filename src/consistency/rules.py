@@ -90,12 +90,20 @@ class Rule:
     path: Path
     # Text every pattern needs, and the fewest claims any binds: tested once per sentence, not per pattern.
     shared_requires: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    shared_kinds: frozenset[str] = field(init=False, repr=False, compare=False)  # claim kinds typed
+    shared_words: tuple[str, ...] = field(init=False, repr=False, compare=False)  # literal text
     fewest_roles: int = field(init=False, repr=False, compare=False)
     # Word options read once: checks ask for them for every article.
     _words: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "shared_requires", shared_requirements(self.patterns))
+        shared = shared_requirements(self.patterns)
+        object.__setattr__(self, "shared_requires", shared)
+        kinds = frozenset(part.strip("\x02:") for part in shared if part.startswith("\x02"))
+        object.__setattr__(self, "shared_kinds", kinds)
+        object.__setattr__(
+            self, "shared_words", tuple(part for part in shared if not part.startswith("\x02"))
+        )
         object.__setattr__(self, "fewest_roles", min((len(p.roles) for p in self.patterns), default=0))
 
     @property
