@@ -9,6 +9,7 @@ figures the relation is unclear and is left unchecked.
 from __future__ import annotations
 
 from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.models import Claim
 from consistency.rules import Rule
 
 
@@ -19,6 +20,8 @@ def scan(rule: Rule, context: Context) -> list[Result]:
     # Every cue ends in one of these letters; a figure after any other needs no closer look.
     cue_ends = None if "" in (*rises, *falls) else frozenset(cue[-1] for cue in (*rises, *falls))
     results = []
+    # Claims by kind and unit, gathered once at the first cue: the before and after of every change.
+    by_unit: dict[tuple[str, str], list[Claim]] | None = None
     for change in context.claims:
         if change.kind not in ("count", "currency") or not change.unit:
             continue
@@ -29,11 +32,12 @@ def scan(rule: Rule, context: Context) -> list[Result]:
         sign = 1 if before_text.endswith(rises) else -1 if before_text.endswith(falls) else 0
         if sign == 0:
             continue
-        others = [
-            c
-            for c in context.claims
-            if c is not change and (c.kind, c.unit) == (change.kind, change.unit) and c.qualifier != "up to"
-        ]
+        if by_unit is None:
+            by_unit = {}
+            for claim in context.claims:
+                if claim.qualifier != "up to":
+                    by_unit.setdefault((claim.kind, claim.unit), []).append(claim)
+        others = [c for c in by_unit.get((change.kind, change.unit), []) if c is not change]
         if len(others) != 2:
             if others:
                 results.append(
