@@ -211,10 +211,12 @@ def test_check_exit_codes_and_json_shape(tmp_path: Path, capsys: pytest.CaptureF
         "stated",
         "arithmetic",
         "suggestion",
-    } <= found.keys()
+    } == found.keys()
+    assert payload["files"][0].keys() == {"path", "findings"}
     assert (found["rule"], found["kind"], found["line"]) == ("fx-conversion", "conversion", 22)
     assert found["stated"] == {"low": 538.5e6, "high": 539.5e6, "unit": "USD"}
-    assert payload["summary"] == {"files": 1, "findings": 1, "checks": 0, "errors": 0}
+    # The conversion, the time shares and the team's growth were judged, with or without --explain.
+    assert payload["summary"] == {"files": 1, "findings": 1, "checks": 3, "errors": 0}
     status, _, err = run(["check", str(tmp_path / "missing.md"), str(EXAMPLE)], capsys)
     assert status == 2 and "missing.md: no such file" in err
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from consistency.checks import Bounds, Result
 
@@ -70,8 +70,10 @@ class FileReport(BaseModel):
     path: str
     findings: list[Finding]
     checks: list[CheckRecord] | None = None
-    claims: int = 0
-    unchecked_claims: int = 0
+    # With `--explain`: how many numbers the article holds, and how many took part in no check.
+    claims: int | None = None
+    unchecked_claims: int | None = None
+    relations: int = Field(default=0, exclude=True)  # relations judged, summed in the run's summary
 
 
 class Summary(BaseModel):

@@ -56,8 +56,9 @@ def check_document_report(document: Document, run: Settings) -> FileReport:
         path=document.path,
         findings=[finding(r) for r in results if r.status == "failed"],
         checks=[record(r) for r in results] if run.explain else None,
-        claims=len(numbers),
-        unchecked_claims=sum(1 for c in numbers if id(c) not in involved),
+        claims=len(numbers) if run.explain else None,
+        unchecked_claims=sum(1 for c in numbers if id(c) not in involved) if run.explain else None,
+        relations=sum(1 for r in results if r.status != "unchecked"),
     )
 
 
@@ -76,7 +77,7 @@ class Outcome:
     def report(self) -> Report:
         """The whole run as one report."""
         findings = sum(len(r.findings) for r in self.reports)
-        checks = sum(len(r.checks or []) for r in self.reports)
+        checks = sum(r.relations for r in self.reports)
         return Report(
             files=self.reports,
             summary=Summary(
