@@ -27,6 +27,7 @@ MUTATIONS = [
     ("percent-change.md", "a drop of 18%", "a drop of 28%", "percent_change", 9),
     ("percent-of.md", "or 40 percent", "or 46 percent", "percent_of", 7),
     ("percent-of.md", "or 60 percent", "or 66 percent", "percent_of", 9),
+    ("budget.md", "for 18% of", "for 21% of", "percent_of", 8),
     ("shares-total.md", "30% take", "40% take", "shares_total", 7),
     ("margin.md", "an operating margin of 7.5%", "an operating margin of 9.5%", "percent_of", 8),
     ("margin.md", "| 10.9 |", "| 12.9 |", "percent_of", 14),

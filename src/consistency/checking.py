@@ -13,6 +13,7 @@ from consistency.checks import (
     conversion,
     date_span,
     margin,
+    named_share,
     parts,
     percent_change,
     percent_of,
@@ -48,6 +49,7 @@ DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change":
 SOURCE_CHECKS: dict[tuple[str, str], Scan] = {
     ("percent_change", "tables"): table_change.scan,
     ("percent_of", "margins"): margin.scan,
+    ("percent_of", "named_wholes"): named_share.scan,
     ("sum", "balances"): balance.scan,
 }
 

@@ -1,0 +1,93 @@
+"""Shares of a whole named elsewhere: "its general fund, 44% of the total budget, stands at $109.1 million".
+
+The whole is not in the sentence but named by a noun ("of the total budget"); it is the nearest
+figure before, in the same unit as the part, that the same noun names: "a record $251.7 million
+budget", "the budget of $251.7 million". The part is the one other figure of the sentence; with
+none, or several, the share is left alone rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.checks.naming import in_sentence, named
+from consistency.models import Claim
+from consistency.rules import Rule
+
+# "44% of the total budget", "30 percent of its revenue": the noun naming the whole.
+_OF_WHOLE = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|this|that)[ \u00a0]+"
+    r"(?:(?:total|overall|entire|whole|combined|annual)[ \u00a0]+)?(?P<noun>[a-z][a-z-]{2,})",
+    re.IGNORECASE,
+)
+# The share stands in a clause describing what follows: "which accounts for", "that makes up".
+_CLAUSE = re.compile(
+    r"\b(?:which|that)[ \u00a0]+(?:accounts?|accounted|makes?|made|represents?|represented)"
+    r"(?:[ \u00a0]+(?:for|up))?[ \u00a0]*$",
+    re.IGNORECASE,
+)
+_NAMED_AFTER = 30  # characters after a figure in which the noun may name it: "$251.7 million budget"
+
+
+def scan(rule: Rule, context: Context) -> list[Result]:
+    """One result per percentage of a named whole, with one part beside it and the whole found before."""
+    prose = context.document.prose
+    results = []
+    for stated in context.claims:
+        if stated.kind != "percent":
+            continue
+        whole_name = _OF_WHOLE.match(prose, stated.prose_end)
+        if whole_name is None or whole_name.group("noun").lower() in rule.words("ignore_nouns"):
+            continue
+        noun = whole_name.group("noun").lower()
+        part = _part(context, stated)
+        if part is None:
+            continue
+        whole = _named_before(context, part, noun)
+        if whole is None or whole.low <= 0:
+            continue
+        results.append(_judge(rule, stated, part, whole))
+    return results
+
+
+def _part(context: Context, stated: Claim) -> Claim | None:
+    """The figure the share is of: the sentence's only amount, else the first one right after the share.
+
+    "Its general fund, which accounts for 44% of the total budget, stands at $109.1 million, down
+    from $110.2 million": the clause holding the share describes the figure that follows it.
+    """
+    amounts = [c for c in in_sentence(context, stated.sentence) if c.kind in ("currency", "count") and c.unit]
+    if len(amounts) == 1:
+        return amounts[0]
+    following = [c for c in amounts if c.prose_start > stated.prose_end]
+    clause = _CLAUSE.search(context.document.prose, max(0, stated.prose_start - 40), stated.prose_start)
+    return following[0] if following and clause else None
+
+
+def _named_before(context: Context, part: Claim, noun: str) -> Claim | None:
+    """The nearest figure before the part's sentence, in the part's unit, that `noun` names."""
+    prose = context.document.prose
+    after = re.compile(rf"[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?{re.escape(noun)}s?\b", re.IGNORECASE)
+    for claim in reversed(context.claims[: context.claims.index(part)]):
+        if claim.sentence >= part.sentence or (claim.kind, claim.unit) != (part.kind, part.unit):
+            continue
+        if after.match(prose, claim.prose_end, claim.prose_end + _NAMED_AFTER) or named(
+            context, claim, (noun,)
+        ):
+            return claim
+    return None
+
+
+def _judge(rule: Rule, stated: Claim, part: Claim, whole: Claim) -> Result:
+    expected = Bounds(part.low / whole.high * 100, part.high / whole.low * 100, "percent")
+    middle = part.nominal / whole.nominal * 100
+    arithmetic = f"{part.text} / {whole.text} × 100 = {figure(middle)}%; stated {stated.text}"
+    return judge(
+        rule,
+        (stated, part, whole),
+        expected,
+        Bounds(stated.low, stated.high, "percent"),
+        arithmetic,
+        f"about {figure(middle)}%",
+    )
