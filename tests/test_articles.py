@@ -39,6 +39,7 @@ MUTATIONS = [
     ("ratio.md", "$18,600", "$21,600", "ratio", 11),
     ("restatement.md", "nearly 8.5 percent", "nearly 9.5 percent", "restatement", 7),
     ("restatement.md", "$41,198,750", "$44,198,750", "restatement", 9),
+    ("restatement.md", "refund as $2.31 billion", "refund as $2.13 billion", "restatement", 11),
     ("date-span.md", "13-year-old", "18-year-old", "date_span", 7),
     ("date-span.md", "Varga, 54,", "Varga, 59,", "date_span", 9),
     ("date-span.md", "past six months", "past ten months", "date_span", 11),

@@ -51,6 +51,7 @@ SOURCE_CHECKS: dict[tuple[str, str], Scan] = {
     ("percent_of", "margins"): margin.scan,
     ("percent_of", "named_wholes"): named_share.scan,
     ("sum", "balances"): balance.scan,
+    ("restatement", "reports"): restatement.scan,
 }
 
 

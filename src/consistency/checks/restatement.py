@@ -9,6 +9,8 @@ the first widened by the rule's tolerance, must meet.
 
 from __future__ import annotations
 
+import re
+
 from consistency.checks import Bounds, Context, Result, figure, judge
 from consistency.models import Claim
 from consistency.rules import Rule
@@ -40,3 +42,45 @@ def _span(claim: Claim) -> str:
         if low != high:
             return f"{low} to {high}"
     return figure(claim.low)
+
+
+# "Marketplace reported the savings as $1.87 billion": a figure given again, by another source.
+_GIVEN_AS = re.compile(
+    r"\b(?:reported|described|gave|give|gives|listed|cited|quoted|recorded)\b[^.;:\d]{0,50}\bas[ \u00a0]*$",
+    re.IGNORECASE,
+)
+
+
+def scan(rule: Rule, context: Context) -> list[Result]:
+    """Figures given again ("reported the savings as ..."), against the nearest earlier figure like them.
+
+    The earlier figure is the nearest one before, in this sentence or the one before, of the same
+    kind and unit and within a factor of `max_factor`: a figure far off is another figure, not the
+    same one misreported.
+    """
+    prose = context.document.prose
+    max_factor = rule.option("max_factor", 1.5)
+    results = []
+    for index, again in enumerate(context.claims):
+        if again.kind not in _MEASURES or again.nominal <= 0:
+            continue
+        if not _GIVEN_AS.search(prose, max(0, again.prose_start - 70), again.prose_start):
+            continue
+        first = _earlier_like(context, index, again)
+        if first is None or max(first.nominal, again.nominal) > max_factor * min(
+            first.nominal, again.nominal
+        ):
+            continue
+        result = check(rule, {"first": first, "again": again}, context)
+        if result is not None:
+            results.append(result)
+    return results
+
+
+def _earlier_like(context: Context, index: int, again: Claim) -> Claim | None:
+    for claim in reversed(context.claims[:index]):
+        if claim.sentence < again.sentence - 1:
+            return None
+        if (claim.kind, claim.unit) == (again.kind, again.unit) and claim.nominal > 0:
+            return claim
+    return None
