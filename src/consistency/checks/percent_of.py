@@ -15,6 +15,8 @@ def check(
     rule: Rule, bound: dict[str, Claim], context: Context, matched: str = "", before: str = ""
 ) -> Result | None:
     """Compare the stated share with part / whole; None when part and whole measure different things."""
+    if "other_part" in bound:
+        return _one_whole(rule, bound)
     part, whole, stated = bound["part"], bound["whole"], bound["stated"]
     measures = {(c.kind, c.unit) for c in (part, whole) if not (c.kind == "count" and not c.unit)}
     if len(measures) > 1 or whole.low <= 0 or part.kind not in ("count", "currency", "physical"):
@@ -31,4 +33,28 @@ def check(
         Bounds(stated.low, stated.high, "percent"),
         arithmetic,
         f"about {figure(middle)}%",
+    )
+
+
+def _one_whole(rule: Rule, bound: dict[str, Claim]) -> Result | None:
+    """Two shares of one whole, each with its part: "33 percent with 18,936 votes and 30 percent with 18,430".
+
+    Each part over its share implies the whole; the two wholes must meet.
+    """
+    part, stated, other_part, other = bound["part"], bound["stated"], bound["other_part"], bound["other"]
+    if part.kind != "count" or other_part.kind != "count" or min(stated.low, other.low) <= 0:
+        return None
+    if part.unit and other_part.unit and part.unit != other_part.unit:
+        return None
+    implied = Bounds(other_part.low / other.high * 100, other_part.high / other.low * 100, "count")
+    whole = Bounds(part.low / stated.high * 100, part.high / stated.low * 100, "count")
+    middle = part.nominal / stated.nominal * 100
+    other_middle = other_part.nominal / other.nominal * 100
+    arithmetic = (
+        f"{figure(part.nominal)} / {stated.text} = a whole of {figure(middle)}; "
+        f"{figure(other_part.nominal)} / {other.text} = a whole of {figure(other_middle)}"
+    )
+    share = other_part.nominal / middle * 100
+    return judge(
+        rule, (other, other_part, stated, part), whole, implied, arithmetic, f"about {figure(share)}%"
     )
