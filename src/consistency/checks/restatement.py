@@ -67,6 +67,11 @@ def scan(rule: Rule, context: Context) -> list[Result]:
         if not _GIVEN_AS.search(prose, max(0, again.prose_start - 70), again.prose_start):
             continue
         first = _earlier_like(context, index, again)
+        if first is None and again.kind == "count" and not again.unit:
+            age = _earlier_age(context, index, again)
+            if age is not None:  # "a 70-year-old man ... described the runner as 71"
+                results.append(_ages(rule, age, again))
+            continue
         if first is None or max(first.nominal, again.nominal) > max_factor * min(
             first.nominal, again.nominal
         ):
@@ -84,3 +89,26 @@ def _earlier_like(context: Context, index: int, again: Claim) -> Claim | None:
         if (claim.kind, claim.unit) == (again.kind, again.unit) and claim.nominal > 0:
             return claim
     return None
+
+
+def _earlier_age(context: Context, index: int, again: Claim) -> Claim | None:
+    """An age in this sentence or the one before, which a bare number given "as" restates."""
+    for claim in reversed(context.claims[:index]):
+        if claim.sentence < again.sentence - 1:
+            return None
+        if claim.unit == "year_of_age":
+            return claim
+    return None
+
+
+def _ages(rule: Rule, age: Claim, again: Claim) -> Result:
+    """Two ages of one person: whole years, so they must be the same number."""
+    arithmetic = f"{age.text} is {figure(age.nominal)} years old; {again.text} is {figure(again.nominal)}"
+    return judge(
+        rule,
+        (again, age),
+        Bounds(age.nominal, age.nominal, "year_of_age"),
+        Bounds(again.nominal, again.nominal, "year_of_age"),
+        arithmetic,
+        f"the same age both times, {figure(age.nominal)}",
+    )
