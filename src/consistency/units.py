@@ -251,3 +251,20 @@ def registry() -> pint.UnitRegistry[Any]:
     import pint
 
     return pint.UnitRegistry()
+
+
+@functools.lru_cache(maxsize=1024)
+def conversion_factor(from_name: str, to_name: str) -> float | None:
+    """How many `to_name` one `from_name` is (metre to foot: 3.2808), or None when they do not convert.
+
+    For units without an offset only: temperatures on a scale convert in the conversion check itself.
+    """
+    units = vocabulary().units
+    if from_name not in units or to_name not in units or "degree" in from_name + to_name:
+        return None
+    ureg = registry()
+    try:
+        quantity = ureg.Quantity(1.0, ureg.parse_expression(units[from_name].pint).units)
+        return float(quantity.to(ureg.parse_expression(units[to_name].pint).units).magnitude)
+    except Exception:  # pint: different dimensions, or an offset unit that has no factor
+        return None

@@ -14,6 +14,7 @@ import re
 from consistency.checks import Bounds, Context, Result, figure, judge
 from consistency.models import Claim
 from consistency.rules import Rule
+from consistency.units import conversion_factor
 
 _MEASURES = frozenset({"count", "currency", "physical", "percent", "percentage_point", "duration", "ratio"})
 
@@ -67,6 +68,10 @@ def scan(rule: Rule, context: Context) -> list[Result]:
         if not _GIVEN_AS.search(prose, max(0, again.prose_start - 70), again.prose_start):
             continue
         first = _earlier_like(context, index, again)
+        converted = _earlier_in_other_units(context, index, again)
+        if converted is not None and (first is None or converted[0].start > first.start):
+            results.append(_in_other_units(rule, *converted, again))  # the nearer of the two is restated
+            continue
         if first is None and again.kind == "count" and not again.unit:
             age = _earlier_age(context, index, again)
             if age is not None:  # "a 70-year-old man ... described the runner as 71"
@@ -111,4 +116,38 @@ def _ages(rule: Rule, age: Claim, again: Claim) -> Result:
         Bounds(again.nominal, again.nominal, "year_of_age"),
         arithmetic,
         f"the same age both times, {figure(age.nominal)}",
+    )
+
+
+def _earlier_in_other_units(context: Context, index: int, again: Claim) -> tuple[Claim, float] | None:
+    """ "a span of 1410 m; ... gave the planned span as 4,626 feet": the earlier figure and its factor.
+
+    The nearest earlier measure of the same dimension in other units, in this sentence or the one
+    before, with how many of the later figure's units one of its units makes.
+    """
+    if again.kind != "physical":
+        return None
+    for claim in reversed(context.claims[:index]):
+        if claim.sentence < again.sentence - 1:
+            return None
+        if claim.kind == "physical" and claim.unit != again.unit and claim.nominal > 0:
+            factor = conversion_factor(claim.unit, again.unit)
+            if factor is not None:
+                return claim, factor
+    return None
+
+
+def _in_other_units(rule: Rule, first: Claim, factor: float, again: Claim) -> Result:
+    """The earlier figure, converted, against the one given again."""
+    expected = Bounds(first.low * factor, first.high * factor, again.unit)
+    middle = first.nominal * factor
+    unit = again.unit.replace("_", " ")
+    arithmetic = f"{first.text} = {figure(middle)} {unit}; given again as {again.text}"
+    return judge(
+        rule,
+        (again, first),
+        expected,
+        Bounds(again.low, again.high, again.unit),
+        arithmetic,
+        f"about {figure(middle)} {unit}, as before",
     )
