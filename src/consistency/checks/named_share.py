@@ -15,10 +15,11 @@ from consistency.checks.naming import in_sentence, named
 from consistency.models import Claim
 from consistency.rules import Rule
 
-# "44% of the total budget", "30 percent of its revenue": the noun naming the whole.
+# "44% of the total budget", "10.8% of the operating budget": the noun naming the whole is the last
+# word of a phrase of one or two words, ended by punctuation or a word that is no part of it.
 _OF_WHOLE = re.compile(
     r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|this|that)[ \u00a0]+"
-    r"(?:(?:total|overall|entire|whole|combined|annual)[ \u00a0]+)?(?P<noun>[a-z][a-z-]{2,})",
+    r"(?:[a-z][a-z-]+[ \u00a0]+)?(?P<noun>[a-z][a-z-]{2,})(?=[ \u00a0]*(?:[,.;:)]|$|and\b|in\b|for\b|at\b|on\b))",
     re.IGNORECASE,
 )
 # The share stands in a clause describing what follows: "which accounts for", "that makes up".
