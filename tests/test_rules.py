@@ -153,3 +153,22 @@ def test_an_open_interval_widens_without_becoming_nan() -> None:
         widened = open_above.widened(tolerance)
         assert widened.high == math.inf and widened.low <= 1.5
         assert widened.overlaps(Bounds(2.4, 2.4, "EUR"))
+
+
+@pytest.mark.parametrize(
+    ("template", "sentence"),
+    [
+        ("{a} (up|down) ~ {b}", "\x02count:0\x03 up-front \x02count:1\x03"),
+        ("{a} vs. {b}", "\x02count:0\x03 vs. \x02count:1\x03"),
+        ("{a} 2.5-fold {b}", "\x02count:0\x03 2.5-fold \x02count:1\x03"),
+        ("{a} (compared with|against) {b}", "\x02count:0\x03 Compared  with \x02count:1\x03"),
+    ],
+)
+def test_word_runs_never_rule_out_a_match(template: str, sentence: str) -> None:
+    """The set test that spares regex runs is only a necessary condition: whatever matches passes it."""
+    from consistency.patterns import word_runs
+
+    pattern = compile_pattern(template)
+    runs = set(word_runs(sentence))
+    assert pattern.regex.search(sentence) is not None
+    assert pattern.words <= runs and all(not cues.isdisjoint(runs) for cues in pattern.cue_words)

@@ -26,7 +26,7 @@ from consistency.document import Document
 from consistency.errors import ConsistencyError
 from consistency.fx import FxTable
 from consistency.models import Claim
-from consistency.patterns import contains_all, marked_sentence
+from consistency.patterns import contains_all, marked_sentence, word_runs
 from consistency.rules import Rule
 
 # A pattern check reads the bound claims, the matched text and the few words before the match.
@@ -93,14 +93,21 @@ class _Span:
     kinds or words are missing is skipped before any text is marked.
     """
 
-    __slots__ = ("_marked", "_raw", "count", "kinds", "pieces")
+    __slots__ = ("_marked", "_raw", "_words", "count", "kinds", "pieces")
 
     def __init__(self, pieces: list[tuple[int, int, list[tuple[int, Claim]]]]) -> None:
         self.pieces = pieces  # (start, end, claims) of each sentence, in order
         self.count = sum(len(members) for _, _, members in pieces)
         self.kinds = frozenset(claim.kind for _, _, members in pieces for _, claim in members)
         self._raw: str | None = None
+        self._words: frozenset[str] | None = None
         self._marked: tuple[str, str] | None = None
+
+    def words(self, prose: str) -> frozenset[str]:
+        """The runs of letters and digits of the span's prose, lower-cased (see `word_runs`)."""
+        if self._words is None:
+            self._words = frozenset(word_runs(self.raw(prose)))
+        return self._words
 
     def raw(self, prose: str) -> str:
         """The span's prose, lower-cased: every literal word of a pattern must be in it."""
@@ -167,8 +174,16 @@ def _pattern_results(
     for span in spans:
         if span.count < fewest or (words and not contains_all(span.raw(prose), words)):
             continue
-        text, lowered = span.marked(prose)
+        runs = span.words(prose)
+        text = lowered = ""
         for pattern in rule.patterns:
+            # Set tests first (kinds, words, one cue of each set), then the text, then the regex.
+            if not (pattern.kinds <= span.kinds and pattern.words <= runs):
+                continue
+            if any(cues.isdisjoint(runs) for cues in pattern.cue_words):
+                continue
+            if not text:
+                text, lowered = span.marked(prose)
             if not contains_all(lowered, pattern.requires):
                 continue
             for match in pattern.regex.finditer(text):

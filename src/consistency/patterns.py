@@ -29,6 +29,7 @@ _TOKEN = re.compile(
 )
 # Each punctuation mark that stops a skip, with a space on either side (the colon is spaced apart).
 _SPACED_PUNCTUATION = tuple((mark, f" {mark} ") for mark in ",;()[]")
+_WORD_RUN = re.compile(r"[a-z0-9]+")
 MAX_TOKENS = 24
 # A word starts here: no letter or digit before it.
 _WORD_START = r"(?<![A-Za-z0-9])"
@@ -43,6 +44,9 @@ class Pattern:
     roles: tuple[str, ...]
     regex: re.Pattern[str]
     requires: tuple[str, ...] = ()  # text any match must contain: typed markers, literal words
+    kinds: frozenset[str] = frozenset()  # the claim kinds its typed roles need
+    words: frozenset[str] = frozenset()  # the letter-and-digit runs of its literal text
+    cue_words: tuple[frozenset[str], ...] = ()  # per cue set, the first run of each cue: one must occur
 
     def could_match(self, lowered: str) -> bool:
         """A quick test on the lower-cased marked sentence before the regex runs."""
@@ -71,6 +75,8 @@ def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = N
     pieces: list[str] = []
     roles: list[str] = []
     requires: list[str] = []
+    words: set[str] = set()
+    cue_words: list[frozenset[str]] = []
     position = 0
     tokens = list(_TOKEN.finditer(template))
     if not tokens or len(tokens) > MAX_TOKENS:
@@ -96,18 +102,33 @@ def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = N
         elif match.group("cues"):
             cues = [c.strip() for c in match.group("cues").split("|") if c.strip()]
             pieces.append(_cue_group(cues))
+            firsts = [runs[0] for cue in cues if (runs := word_runs(cue))]
+            if len(firsts) == len(cues):
+                cue_words.append(frozenset(firsts))
         elif match.group("gap"):
             pieces.append("GAP")
         else:
             pieces.append(_literal(match.group("text")))
             requires.append(match.group("text").lower())
+            words.update(word_runs(match.group("text")))
     if template[position:].strip():
         raise ConsistencyError(
             f"pattern {template!r}: cannot read {template[position:]!r}", path=path, line=line
         )
     if not roles:
         raise ConsistencyError(f"pattern {template!r} binds no claim", path=path, line=line)
-    return Pattern(template, tuple(roles), re.compile(_join(pieces), re.IGNORECASE), tuple(requires))
+    kinds = frozenset(part[1:-1] for part in requires if part.startswith(_MARK_OPEN))
+    regex = re.compile(_join(pieces), re.IGNORECASE)
+    return Pattern(template, tuple(roles), regex, tuple(requires), kinds, frozenset(words), tuple(cue_words))
+
+
+def word_runs(text: str) -> list[str]:
+    """The runs of ASCII letters and digits in `text`, lower-cased: what whole-word matching can see.
+
+    A literal that matches at a word boundary has each of its runs standing whole in the text, so a
+    text whose runs lack one cannot match: the test that spares most regex runs.
+    """
+    return _WORD_RUN.findall(text.lower())
 
 
 def _literal(text: str) -> str:
