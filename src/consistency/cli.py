@@ -11,15 +11,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from consistency import __version__
+from consistency.config import DEFAULTS
 from consistency.errors import ConsistencyError
 from consistency.extraction import extract_claims
 from consistency.findings import FileReport, Finding, Report
 from consistency.models import Claim
 from consistency.report import github, sarif
-from consistency.runner import check_paths, documents, settings
+from consistency.runner import LEVELS, Options, Settings, check_paths, documents, settings_for
 from consistency.units import vocabulary
 
-LEVELS = {"info": 0, "warning": 1, "error": 2}
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
@@ -52,7 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
     check.add_argument("--explain", action="store_true", help="also list passed and unchecked relations")
     check.add_argument(
-        "--fail-level", choices=tuple(LEVELS), default="error", help="lowest severity that fails"
+        "--fail-level", choices=tuple(LEVELS), help="lowest severity that fails (default: error)"
+    )
+    check.add_argument(
+        "--no-config", action="store_true", help="ignore pyproject.toml and .consistency.toml files"
     )
     check.add_argument(
         "--select", action="append", default=[], metavar="RULE", help="only these rule ids or kinds"
@@ -108,15 +111,19 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    run = settings(
-        rule_folders=args.rules,
-        select=args.select,
-        ignore=args.ignore,
+    options = Options(
+        rule_folders=tuple(args.rules),
+        select=tuple(args.select),
+        ignore=tuple(args.ignore),
         fx_table=args.fx_table,
         date=args.date,
         currency=args.currency,
         explain=args.explain,
+        fail_level=args.fail_level,
     )
+    run: Settings | Options = options
+    if args.no_config:
+        run = settings_for(DEFAULTS, options)
     outcome = check_paths(args.paths, run)
     report = outcome.report()
     for error in outcome.errors:
@@ -124,16 +131,17 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(report.model_dump_json(exclude_none=True) + "\n")
     elif args.format == "sarif":
-        sys.stdout.write(sarif(report, run.rules))
+        rules = outcome.rules() or (
+            run.rules if isinstance(run, Settings) else settings_for(DEFAULTS, options).rules
+        )
+        sys.stdout.write(sarif(report, rules))
     elif args.format == "github":
         sys.stdout.write(github(report))
     else:
         sys.stdout.write(format_report(report))
     if outcome.errors:
         return EXIT_ERROR
-    threshold = LEVELS[args.fail_level]
-    failing = any(LEVELS[f.severity] >= threshold for r in report.files for f in r.findings)
-    return EXIT_FINDINGS if failing else EXIT_CLEAN
+    return EXIT_FINDINGS if outcome.failing() else EXIT_CLEAN
 
 
 def format_report(report: Report) -> str:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from consistency.checking import check_document
+from consistency.config import Config, Level, config_for
 from consistency.document import Document, parse_document, read_document
 from consistency.errors import ConsistencyError
 from consistency.extraction import extract_claims
@@ -17,6 +19,7 @@ from consistency.rules import Rule, load_rules, select_rules
 from consistency.units import vocabulary
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
+LEVELS = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,21 @@ class Settings:
     date: dt.date | None = None
     currency: str | None = None
     explain: bool = False
+    fail_level: Level = "error"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line asks for; an option left empty takes the article's configuration."""
+
+    rule_folders: tuple[Path, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fx_table: Path | None = None
+    date: dt.date | None = None
+    currency: str | None = None
+    explain: bool = False
+    fail_level: Level | None = None
 
 
 def settings(
@@ -39,11 +57,18 @@ def settings(
     date: dt.date | None = None,
     currency: str | None = None,
     explain: bool = False,
+    fail_level: Level = "error",
 ) -> Settings:
     """Load rules and the FX table once for a run."""
     rules = select_rules(load_rules(rule_folders), select, ignore)
-    fx = csv_table(fx_table) if fx_table else ecb_table()
-    return Settings(rules, fx, date, currency, explain)
+    fx = _csv_table(fx_table.resolve()) if fx_table else ecb_table()
+    return Settings(rules, fx, date, currency, explain, fail_level)
+
+
+@functools.lru_cache(maxsize=32)
+def _csv_table(path: Path) -> FxTable:
+    """A newsroom's FX table, read once however many configurations name it."""
+    return csv_table(path)
 
 
 def check_document_report(document: Document, run: Settings) -> FileReport:
@@ -73,6 +98,20 @@ class Outcome:
 
     reports: list[FileReport] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    runs: list[Settings] = field(default_factory=list)  # the settings each report was checked with
+
+    def failing(self) -> bool:
+        """Whether any finding is at or above the fail level of its article's settings."""
+        return any(
+            LEVELS[found.severity] >= LEVELS[run.fail_level]
+            for report, run in zip(self.reports, self.runs, strict=True)
+            for found in report.findings
+        )
+
+    def rules(self) -> list[Rule]:
+        """Every rule any article was checked with, once each."""
+        by_id = {rule.id: rule for run in self.runs for rule in run.rules}
+        return list(by_id.values())
 
     def report(self) -> Report:
         """The whole run as one report."""
@@ -118,12 +157,56 @@ def documents(
             yield str(exc)
 
 
-def check_paths(paths: Iterable[str], run: Settings) -> Outcome:
-    """Check every article; a file that cannot be read is an error line, the rest still checked."""
+def check_paths(paths: Iterable[str], run: Settings | Options) -> Outcome:
+    """Check every article; a file that cannot be read is an error line, the rest still checked.
+
+    Given `Settings`, every article is checked with them; given `Options`, each article with its
+    own configuration (the nearest `pyproject.toml` or `.consistency.toml`), the options winning.
+    """
     outcome = Outcome()
-    for document in documents(paths, date=run.date, currency=run.currency):
-        if isinstance(document, str):
-            outcome.errors.append(document)
-        else:
-            outcome.reports.append(check_document_report(document, run))
+    resolved: dict[tuple[Path | None, tuple[str, ...]], Settings] = {}
+    configs: dict[Path, Config] = {}
+    for name in iter_articles(paths):
+        if name.startswith("\0"):
+            outcome.errors.append(f"{name[1:]}: no articles (*.md, *.markdown, *.txt) in this folder")
+            continue
+        try:
+            article_run = run if isinstance(run, Settings) else _configured(name, run, configs, resolved)
+            document = read_document(name, date=article_run.date, currency=article_run.currency)
+        except ConsistencyError as exc:
+            if str(exc) not in outcome.errors:  # a broken config is one line, not one per article
+                outcome.errors.append(str(exc))
+            continue
+        outcome.reports.append(check_document_report(document, article_run))
+        outcome.runs.append(article_run)
     return outcome
+
+
+def settings_for(config: Config, options: Options, article: str = "-") -> Settings:
+    """The settings for one article: the options over its configuration over the defaults."""
+    values = config.values
+    ignore = options.ignore or (*values.ignore, *config.ignored_for(article))
+    return settings(
+        rule_folders=options.rule_folders or config.rule_folders(),
+        select=options.select or values.select,
+        ignore=ignore,
+        fx_table=options.fx_table or config.fx_table(),
+        date=options.date,
+        currency=options.currency or values.currency,
+        explain=options.explain,
+        fail_level=options.fail_level or values.fail_level or "error",
+    )
+
+
+def _configured(
+    article: str,
+    options: Options,
+    configs: dict[Path, Config],
+    resolved: dict[tuple[Path | None, tuple[str, ...]], Settings],
+) -> Settings:
+    """An article's settings, built once per configuration file and set of ignored rules."""
+    config = config_for(article, configs)
+    key = (config.path, config.ignored_for(article))
+    if key not in resolved:
+        resolved[key] = settings_for(config, options, article)
+    return resolved[key]
