@@ -23,6 +23,7 @@ MUTATIONS = [
     ("breakdown.md", "$21 million went", "$31 million went", "sum", 7),
     ("trade.md", "to $41.2 billion", "to $45.2 billion", "sum", 7),
     ("change.md", "hired 350 nurses", "hired 550 nurses", "change", 9),
+    ("bridges.md", "291 feet longer", "391 feet longer", "change", 8),
     ("percent-change.md", "rose 12.5%", "rose 21.5%", "percent_change", 7),
     ("percent-change.md", "a drop of 18%", "a drop of 28%", "percent_change", 9),
     ("percent-of.md", "or 40 percent", "or 46 percent", "percent_of", 7),

@@ -10,6 +10,7 @@ from consistency.checks import (
     Result,
     balance,
     change,
+    comparison,
     conversion,
     date_span,
     margin,
@@ -52,6 +53,7 @@ SOURCE_CHECKS: dict[tuple[str, str], Scan] = {
     ("percent_of", "named_wholes"): named_share.scan,
     ("sum", "balances"): balance.scan,
     ("restatement", "reports"): restatement.scan,
+    ("change", "comparisons"): comparison.scan,
 }
 
 
@@ -68,15 +70,15 @@ def check_document(
     spans: dict[str, dict[frozenset[str], list[_Span]]] = {}
     for rule in rules:
         kind = rule.spec.kind
-        if kind in DOCUMENT_CHECKS:
-            results.extend(DOCUMENT_CHECKS[kind](rule, context))
-        elif (source := rule.spec.options.get("source")) is not None:
+        if (source := rule.spec.options.get("source")) is not None:
             scan = SOURCE_CHECKS.get((kind, str(source)))
             if scan is None:
                 raise ConsistencyError(
                     f"rule {rule.id}: {kind} rules cannot read {source}", path=str(rule.path)
                 )
             results.extend(scan(rule, context))
+        elif kind in DOCUMENT_CHECKS:
+            results.extend(DOCUMENT_CHECKS[kind](rule, context))
         elif kind in PATTERN_CHECKS:
             reading = "dated" if kind in DATED_KINDS else "pairs" if rule.option("reach", 1) >= 2 else "plain"
             if reading not in spans:

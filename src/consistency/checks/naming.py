@@ -1,7 +1,7 @@
 """Figures known by name: "revenue ... €161.9m", "exports grew 17.6% to $27.7 billion".
 
 A figure is named by a word when the word stands before it in its sentence with no other figure of
-the same kind between them, and the figure is not a bracketed prior-year value ("€8.1m (€6.8m)").
+the same measure (kind and unit) between them, and the figure is not a bracketed prior-year value ("€8.1m (€6.8m)").
 Checks that relate figures across an article (margins, trade balances) find their figures so.
 """
 
@@ -24,10 +24,11 @@ def named(context: Context, claim: Claim, names: tuple[str, ...]) -> bool:
     prose = context.document.prose
     start = max(context.document.sentence_starts[claim.sentence], claim.prose_start - LOOK_BACK)
     before = prose[start : claim.prose_start].lower()
-    if before.rstrip().endswith("("):
-        return False
+    previous = _previous_of_kind(context, claim, start)
+    if before.rstrip().endswith("(") and previous >= 0:
+        return False  # "€8.1m (€6.8m)": last year's figure; "1,280 meters (4,199 ft)" is the same one
     at = max((before.rfind(name) for name in names), default=-1)
-    return at >= 0 and _previous_of_kind(context, claim, start) < start + at
+    return at >= 0 and previous < start + at
 
 
 def first_named(
@@ -55,10 +56,10 @@ def in_sentence(context: Context, sentence: int) -> list[Claim]:
 
 
 def _previous_of_kind(context: Context, claim: Claim, since: int) -> int:
-    """Where the figure of the same kind before this one, from `since` on, starts (-1 when none)."""
+    """Where the figure of the same kind and unit before this one, from `since` on, starts (-1 when none)."""
     index = bisect.bisect_left(context.claims, claim.start, key=lambda c: c.start) - 1
     while index >= 0 and context.claims[index].prose_start >= since:
-        if context.claims[index].kind == claim.kind:
+        if (context.claims[index].kind, context.claims[index].unit) == (claim.kind, claim.unit):
             return context.claims[index].prose_start
         index -= 1
     return -1
