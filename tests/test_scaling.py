@@ -46,3 +46,36 @@ def test_doubling_the_text_at_most_triples_the_time(unit: str) -> None:
 
 def _repeat(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
+
+
+def _best_check_time(text: str, runs: int = 3) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        consistency.check(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "The lab reported the cost as $5 million. ",  # restatement: the figure before each one
+        "Its fund, which accounts for 44% of the total budget, stands at $109.1 million. ",
+        "The span of 4,260 feet is 60 feet longer than the Golden Gate's. ",
+        "Revenue was $5m and operating profit $1m, an operating margin of 20%. ",
+        "Exports were $3m and imports $5m, a trade deficit of $2m. ",
+        "Okafor won 33 percent with 100 votes and Lind 30 percent with 90. ",
+        "The fund raised $9m. Of that, $1m went to schools and $2m to clinics. ",
+        "It expanded by 300 people to 2,300 people. ",
+        "A 70-year-old runner, born in 1951, was described as 71. ",
+    ],
+)
+def test_checking_stays_linear_on_repeated_relations(unit: str) -> None:
+    """Every rule, document-wide ones included, costs at most 3x the time for 2x the text."""
+    size = 20_000
+    # Long enough to time steadily: the rule stage of a small text is a few milliseconds.
+    while _best_check_time(_repeat(unit, size), runs=1) < 0.15 and size < 1_280_000:
+        size *= 2
+    ratio = _best_check_time(_repeat(unit, 2 * size)) / _best_check_time(_repeat(unit, size))
+    assert ratio < 3.0, f"{unit!r}: doubling {size:,} characters took {ratio:.1f}x the time to check"

@@ -37,18 +37,20 @@ def scan(rule: Rule, context: Context) -> list[Result]:
             for claim in context.claims:
                 if claim.qualifier != "up to":
                     by_unit.setdefault((claim.kind, claim.unit), []).append(claim)
-        others = [c for c in by_unit.get((change.kind, change.unit), []) if c is not change]
-        if len(others) != 2:
-            if others:
+        same = by_unit.get((change.kind, change.unit), [])
+        count = len(same) - (change.qualifier != "up to")  # the others: without the change itself
+        if count != 2:
+            if count > 0:
                 results.append(
                     Result(
                         rule,
                         "unchecked",
                         (change,),
-                        reason=f"{len(others)} other {change.unit} figures: which are before and after is unclear",
+                        reason=f"{count} other {change.unit} figures: which are before and after is unclear",
                     )
                 )
             continue
+        others = [c for c in same if c is not change]  # three figures at most: built only here
         start, end = sorted(others, key=lambda c: c.nominal * sign)
         if sign > 0:
             expected = Bounds(start.low + change.low, start.high + change.high, change.unit)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from consistency.checks import Bounds, Context, Result, figure, judge
-from consistency.checks.naming import in_sentence, named
+from consistency.checks.naming import earlier, in_sentence, named
 from consistency.models import Claim
 from consistency.rules import Rule
 
@@ -58,7 +58,7 @@ def _compared(context: Context, difference: Claim) -> Claim | None:
 
 def _named_earlier(context: Context, stated: Claim, name: str) -> Claim | None:
     """The nearest figure before the stated one's sentence, in its unit, that `name` names."""
-    for claim in reversed(context.claims[: context.claims.index(stated)]):
+    for claim in earlier(context, stated):
         same_measure = (claim.kind, claim.unit) == (stated.kind, stated.unit)
         if claim.sentence < stated.sentence and same_measure and named(context, claim, (name,)):
             return claim

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 
 from consistency.checks import Bounds, Context, Result, figure, judge
-from consistency.checks.naming import first_named, named
+from consistency.checks.naming import first_named, in_sentence, named
 from consistency.models import Claim
 from consistency.rules import Rule
 
@@ -115,13 +115,11 @@ def _judge(rule: Rule, stated: Claim, profit: Claim, revenue: Claim) -> Result:
 def _profit_near(context: Context, stated: Claim, names: tuple[str, ...]) -> Claim | None:
     """The profit the margin divides: the first currency figure named so in its sentence, else the one before."""
     for sentence in (stated.sentence, stated.sentence - 1):
-        for claim in context.claims:
+        for claim in in_sentence(context, sentence):
             if (
-                claim.kind != "currency"
-                or claim.sentence != sentence
-                or claim.prose_start >= stated.prose_start
+                claim.kind == "currency"
+                and claim.prose_start < stated.prose_start
+                and named(context, claim, names)
             ):
-                continue
-            if named(context, claim, names):
                 return claim
     return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from consistency.checks import Bounds, Context, Result, figure, judge
-from consistency.checks.naming import in_sentence, named
+from consistency.checks.naming import earlier, in_sentence, named
 from consistency.models import Claim
 from consistency.rules import Rule
 
@@ -70,7 +70,7 @@ def _named_before(context: Context, part: Claim, noun: str) -> Claim | None:
     """The nearest figure before the part's sentence, in the part's unit, that `noun` names."""
     prose = context.document.prose
     after = re.compile(rf"[ \u00a0]+(?:[a-z-]+[ \u00a0]+)?{re.escape(noun)}s?\b", re.IGNORECASE)
-    for claim in reversed(context.claims[: context.claims.index(part)]):
+    for claim in earlier(context, part):
         if claim.sentence >= part.sentence or (claim.kind, claim.unit) != (part.kind, part.unit):
             continue
         if after.match(prose, claim.prose_end, claim.prose_end + _NAMED_AFTER) or named(

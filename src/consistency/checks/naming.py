@@ -8,6 +8,7 @@ Checks that relate figures across an article (margins, trade balances) find thei
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from consistency.checks import Context
 from consistency.models import Claim
@@ -35,9 +36,7 @@ def first_named(
     context: Context, names: tuple[str, ...], *, kind: str, sentence: int | None = None
 ) -> Claim | None:
     """The first figure of `kind` named by one of `names` (in `sentence`, if given), outside tables."""
-    for claim in context.claims:
-        if sentence is not None and claim.sentence != sentence:
-            continue
+    for claim in context.claims if sentence is None else in_sentence(context, sentence):
         if (
             claim.kind == kind
             and not context.document.in_table(claim.prose_start)
@@ -45,6 +44,22 @@ def first_named(
         ):
             return claim
     return None
+
+
+# How far back a figure may be looked for: sentences, and claims, so a huge one-line text stays linear.
+LOOK_BACK_SENTENCES = 12
+LOOK_BACK_CLAIMS = 200
+
+
+def earlier(context: Context, claim: Claim, sentences: int = LOOK_BACK_SENTENCES) -> Iterator[Claim]:
+    """The claims before `claim`, nearest first, within `sentences` sentences and a bounded count."""
+    claims = context.claims
+    index = bisect.bisect_left(claims, claim.start, key=lambda c: c.start)
+    for step in range(1, min(index, LOOK_BACK_CLAIMS) + 1):
+        candidate = claims[index - step]
+        if candidate.sentence < claim.sentence - sentences:
+            return
+        yield candidate
 
 
 def in_sentence(context: Context, sentence: int) -> list[Claim]:

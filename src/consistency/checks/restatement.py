@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.checks.naming import earlier
 from consistency.models import Claim
 from consistency.rules import Rule
 from consistency.units import conversion_factor
@@ -62,7 +63,7 @@ def scan(rule: Rule, context: Context) -> list[Result]:
     prose = context.document.prose
     max_factor = rule.option("max_factor", 1.5)
     results = []
-    for index, again in enumerate(context.claims):
+    for again in context.claims:
         if again.kind not in _MEASURES or again.nominal <= 0:
             continue
         # "as" must stand right before the figure: a slice test spares the regex on nearly every figure.
@@ -70,13 +71,13 @@ def scan(rule: Rule, context: Context) -> list[Result]:
             continue
         if not _GIVEN_AS.search(prose, max(0, again.prose_start - 70), again.prose_start):
             continue
-        first = _earlier_like(context, index, again)
-        converted = _earlier_in_other_units(context, index, again)
+        first = _earlier_like(context, again)
+        converted = _earlier_in_other_units(context, again)
         if converted is not None and (first is None or converted[0].start > first.start):
             results.append(_in_other_units(rule, *converted, again))  # the nearer of the two is restated
             continue
         if first is None and again.kind == "count" and not again.unit:
-            age = _earlier_age(context, index, again)
+            age = _earlier_age(context, again)
             if age is not None:  # "a 70-year-old man ... described the runner as 71"
                 results.append(_ages(rule, age, again))
             continue
@@ -90,8 +91,8 @@ def scan(rule: Rule, context: Context) -> list[Result]:
     return results
 
 
-def _earlier_like(context: Context, index: int, again: Claim) -> Claim | None:
-    for claim in reversed(context.claims[:index]):
+def _earlier_like(context: Context, again: Claim) -> Claim | None:
+    for claim in earlier(context, again, sentences=1):
         if claim.sentence < again.sentence - 1:
             return None
         if (claim.kind, claim.unit) == (again.kind, again.unit) and claim.nominal > 0:
@@ -99,9 +100,9 @@ def _earlier_like(context: Context, index: int, again: Claim) -> Claim | None:
     return None
 
 
-def _earlier_age(context: Context, index: int, again: Claim) -> Claim | None:
+def _earlier_age(context: Context, again: Claim) -> Claim | None:
     """An age in this sentence or the one before, which a bare number given "as" restates."""
-    for claim in reversed(context.claims[:index]):
+    for claim in earlier(context, again, sentences=1):
         if claim.sentence < again.sentence - 1:
             return None
         if claim.unit == "year_of_age":
@@ -122,7 +123,7 @@ def _ages(rule: Rule, age: Claim, again: Claim) -> Result:
     )
 
 
-def _earlier_in_other_units(context: Context, index: int, again: Claim) -> tuple[Claim, float] | None:
+def _earlier_in_other_units(context: Context, again: Claim) -> tuple[Claim, float] | None:
     """ "a span of 1410 m; ... gave the planned span as 4,626 feet": the earlier figure and its factor.
 
     The nearest earlier measure of the same dimension in other units, in this sentence or the one
@@ -130,7 +131,7 @@ def _earlier_in_other_units(context: Context, index: int, again: Claim) -> tuple
     """
     if again.kind != "physical":
         return None
-    for claim in reversed(context.claims[:index]):
+    for claim in earlier(context, again, sentences=1):
         if claim.sentence < again.sentence - 1:
             return None
         if claim.kind == "physical" and claim.unit != again.unit and claim.nominal > 0:
