@@ -18,7 +18,7 @@ def scan(rule: Rule, context: Context) -> list[Result]:
     prose = context.document.prose
     rises, falls = rule.words("rise_cues"), rule.words("fall_cues")
     # Every cue ends in one of these letters; a figure after any other needs no closer look.
-    cue_ends = None if "" in (*rises, *falls) else frozenset(cue[-1] for cue in (*rises, *falls))
+    cue_ends = None if "" in rises or "" in falls else frozenset(cue[-1] for cue in (*rises, *falls))
     results = []
     # Claims by kind and unit, gathered once at the first cue: the before and after of every change.
     by_unit: dict[tuple[str, str], list[Claim]] | None = None
