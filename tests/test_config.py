@@ -114,3 +114,12 @@ def test_bad_configuration_is_one_line_naming_file_line_and_key(
     error = capsys.readouterr().err.strip()
     assert "\n" not in error and error.startswith(str(tmp_path / file_name)) and name in error
     assert message in error
+
+
+def test_python_api_reads_the_configuration_of_a_path(tmp_path: Path) -> None:
+    """`consistency.check(Path(...))` follows the article's configuration; text uses the defaults."""
+    import consistency
+
+    article = newsroom(tmp_path, '[tool.consistency]\nignore = ["fx-conversion"]\n')
+    assert consistency.check(article).findings == []
+    assert [f.rule for f in consistency.check(article.read_text()).findings] == ["fx-conversion"]

@@ -39,15 +39,20 @@ def check(
 ) -> FileReport:
     """Check one article, given as a `Path` to read or as Markdown text, and return its report.
 
-    `rules` adds rule folders to the built-in ones; `explain` lists every relation looked at.
+    A `Path` is checked with its configuration (the nearest `pyproject.toml` or `.consistency.toml`
+    above it), text with the defaults; the arguments given here win over either. `rules` replaces
+    the configured extra rule folders; `explain` lists every relation looked at.
     """
+    from consistency.config import DEFAULTS, config_for
     from consistency.document import read_document
-    from consistency.runner import check_document_report, settings
+    from consistency.runner import Options, check_document_report, settings_for
 
     when = dt.date.fromisoformat(date) if isinstance(date, str) else date
-    run = settings(rule_folders=rules or (), date=when, currency=currency, explain=explain)
+    options = Options(rule_folders=tuple(rules or ()), date=when, currency=currency, explain=explain)
     if isinstance(path_or_text, Path):
-        document = read_document(path_or_text, date=when, currency=currency)
+        run = settings_for(config_for(str(path_or_text)), options, str(path_or_text))
+        document = read_document(path_or_text, date=when, currency=run.currency)
     else:
+        run = settings_for(DEFAULTS, options)
         document = parse_document(path_or_text, date=when, currency=currency)
     return check_document_report(document, run)
