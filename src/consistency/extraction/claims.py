@@ -201,8 +201,14 @@ class _Reader:
     def __init__(self, document: Document, vocabulary: Vocabulary) -> None:
         self.doc = document
         self.vocab = vocabulary
-        self.prose = document.prose
-        self.dates = find_dates(self.prose, document.meta.date)
+        self.prose = prose = document.prose
+        lower = prose.lower()
+        if len(lower) != len(prose):
+            lower = prose  # a rare lower-casing that changes length: scan the prose as it is
+        self._lower = lower
+        # Digit runs are found once: candidates for figures, and where the written years are.
+        self._digit_runs = [(*match.span(), "d") for match in DIGITS.finditer(lower)]
+        self.dates = find_dates(prose, document.meta.date, self._digit_runs)
         self.date_starts = [d.start for d in self.dates]
         self.cell_starts = [cell.start for cell in document.table_cells]
         self._yen: str | None = None
@@ -255,11 +261,8 @@ class _Reader:
 
     def _candidates(self) -> list[tuple[int, int, str]]:
         """Every digit run ("d") and number word: runs ("w"), fractions ("f"), "hundreds of" ("v")."""
-        prose = self.prose
-        lower = prose.lower()
-        if len(lower) != len(prose):
-            lower = prose  # a rare lower-casing that changes length: scan the prose as it is
-        found = [(*match.span(), "d") for match in DIGITS.finditer(lower)]
+        lower = self._lower
+        found = list(self._digit_runs)
         run_end = 0
         # A space in front lets a word at the very start be found like the others; offsets drop it.
         for match in _NUMBER_WORD_START.finditer(" " + lower):

@@ -11,6 +11,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from consistency.extraction.numbers import trie_pattern
@@ -46,10 +47,16 @@ class DateMention:
     last: dt.date | None
 
 
-def find_dates(prose: str, anchor: dt.date | None) -> list[DateMention]:
-    """Every calendar date in `prose`, with its year taken from the text or from `anchor`."""
+def find_dates(
+    prose: str, anchor: dt.date | None, digit_runs: Sequence[tuple[int, int, str]] | None = None
+) -> list[DateMention]:
+    """Every calendar date in `prose`, with its year taken from the text or from `anchor`.
+
+    `digit_runs` are the (start, end, tag) of every run of ASCII digits, when the caller has them:
+    the written years are then read from them instead of from a pass of their own over the prose.
+    """
     found = []
-    years = _Years(prose)
+    years = _Years(prose, digit_runs)
     for month_match in _MONTH.finditer(prose):
         at = month_match.start()
         if at and prose[at - 1].isalpha():
@@ -120,21 +127,49 @@ def _read_date(
 
 # Starts with a literal digit so the scan skips ahead; the look-behind then checks the char before.
 _EXPLICIT_YEAR = re.compile(r"(?:1[89]|20)(?<![\d,.$€£¥]..)\d\d(?![\d,])")
+_CENTURIES = ("18", "19", "20")
+_NOT_BEFORE_YEAR = frozenset(",.$€£¥")
+
+
+def _years_in_runs(prose: str, digit_runs: Sequence[tuple[int, int, str]]) -> list[int]:
+    """Where `_EXPLICIT_YEAR` matches, read off the digit runs: every match starts one, as the
+    character before a match is no digit, comma or point, so it cannot continue an earlier run."""
+    starts = []
+    for start, _, _ in digit_runs:
+        if not prose.startswith(_CENTURIES, start):
+            continue
+        before = prose[start - 1] if start else ""
+        last_two = prose[start + 2 : start + 4]
+        after = prose[start + 4 : start + 5]
+        # `\d` is any decimal digit (str.isdecimal), not only ASCII: "19٤٥" is a year to the regex too.
+        if (
+            not (before.isdecimal() or before in _NOT_BEFORE_YEAR)
+            and len(last_two) == 2
+            and last_two.isdecimal()
+            and not (after.isdecimal() or after == ",")
+        ):
+            starts.append(start)
+    return starts
 
 
 class _Years:
     """The years written in a text, found once, to date year-less mentions by their paragraph."""
 
-    def __init__(self, prose: str) -> None:
+    def __init__(self, prose: str, digit_runs: Sequence[tuple[int, int, str]] | None = None) -> None:
         self._prose = prose
+        self._digit_runs = digit_runs
         self._found: tuple[list[int], list[int], list[int]] | None = None
 
     def before(self, at: int) -> int | None:
         """The last year written earlier in the same paragraph as `at`, or None."""
         if self._found is None:
-            matches = list(_EXPLICIT_YEAR.finditer(self._prose))
-            breaks = [m.start() for m in re.finditer("\n\n", self._prose)]
-            self._found = ([m.start() for m in matches], [int(m.group()) for m in matches], breaks)
+            prose = self._prose
+            if self._digit_runs is not None:
+                starts = _years_in_runs(prose, self._digit_runs)
+            else:
+                starts = [m.start() for m in _EXPLICIT_YEAR.finditer(prose)]
+            breaks = [m.start() for m in re.finditer("\n\n", prose)]
+            self._found = (starts, [int(prose[s : s + 4]) for s in starts], breaks)
         starts, values, breaks = self._found
         k = bisect.bisect_left(starts, at) - 1
         if k < 0:
