@@ -429,3 +429,19 @@ def test_a_high_of_is_a_reading_not_a_change() -> None:
 def test_a_lone_one_counts_only_as_an_item_of_a_list(text: str, figures: list[str]) -> None:
     """ "one was flat" in a list of counts is the figure 1; "no one was hurt" is no figure."""
     assert [c.text for c in consistency.extract(text)] == figures
+
+
+def test_written_years_read_off_digit_runs_are_the_year_pattern_matches() -> None:
+    """The years the extractor reads off its digit runs are where the year regex matches, on text
+    built from the characters that decide it: digits (ASCII and others), marks, symbols, letters."""
+    import random
+
+    from consistency.extraction.claims import DIGITS
+    from consistency.extraction.dates import _EXPLICIT_YEAR, _years_in_runs
+
+    pieces = [*"0123456789,.$€£¥ a\n-٣٤", "18", "19", "20", "2019", "1899", "20٤٥"]
+    rng = random.Random(0)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        runs = [(*match.span(), "d") for match in DIGITS.finditer(text)]
+        assert _years_in_runs(text, runs) == [m.start() for m in _EXPLICIT_YEAR.finditer(text)], text
