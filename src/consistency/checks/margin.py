@@ -10,6 +10,7 @@ without guessing, nothing is checked.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -23,7 +24,7 @@ _NAME_WINDOW = 40  # characters before a margin in which its name ("operating ma
 
 def scan(rule: Rule, context: Context) -> list[Result]:
     """One result per stated margin whose profit and revenue the article gives."""
-    measures = _measures(rule)
+    measures = _measures(rule.words("measures"))
     revenue_words = rule.words("revenue_words")
     if not measures or not revenue_words:
         return []
@@ -32,10 +33,12 @@ def scan(rule: Rule, context: Context) -> list[Result]:
     return results
 
 
-def _measures(rule: Rule) -> dict[str, tuple[str, ...]]:
+# Read once per rule, not once per article: the rule's words are the same for every article.
+@functools.lru_cache(maxsize=64)
+def _measures(entries: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     """Each margin's name and the names its profit goes by: "operating" -> ("operating profit", ...)."""
     measures: dict[str, tuple[str, ...]] = {}
-    for entry in rule.words("measures"):
+    for entry in entries:
         margin, _, profits = entry.partition(":")
         names = tuple(p.strip() for p in profits.split("|") if p.strip())
         if margin.strip() and names:
@@ -47,24 +50,34 @@ def _prose_margins(
     rule: Rule, context: Context, measures: dict[str, tuple[str, ...]], revenue_words: tuple[str, ...]
 ) -> Iterator[Result]:
     prose = context.document.prose
-    margin_name = re.compile(
-        r"\b(" + "|".join(re.escape(m) for m in sorted(measures, key=len, reverse=True)) + r")\s+margins?"
-        r"(?:\s+(?:of|was|is|at|stood at|stayed at|came to|rose to|fell to|reached|improved to|widened to|narrowed to))*\s*$",
-        re.IGNORECASE,
-    )
-    revenue = first_named(context, revenue_words, kind="currency")
-    if revenue is None:
-        return
+    margin_name = _margin_name(tuple(measures))
+    # The revenue is looked for once a margin is found: most articles state none, and the search
+    # reads the words before every currency figure.
+    revenue: Claim | None = None
     for stated in context.claims:
         if stated.kind != "percent" or context.document.in_table(stated.prose_start):
             continue
         found = margin_name.search(prose, max(0, stated.prose_start - _NAME_WINDOW), stated.prose_start)
         if found is None:
             continue
+        if revenue is None:
+            revenue = first_named(context, revenue_words, kind="currency")
+            if revenue is None:
+                return
         profit = _profit_near(context, stated, measures[found.group(1).lower()])
         if profit is None or profit.unit != revenue.unit:
             continue
         yield _judge(rule, stated, profit, revenue)
+
+
+@functools.lru_cache(maxsize=64)
+def _margin_name(margins: tuple[str, ...]) -> re.Pattern[str]:
+    """A margin's name ending where its figure starts: "operating margin of", "EBITDA margin stayed at"."""
+    return re.compile(
+        r"\b(" + "|".join(re.escape(m) for m in sorted(margins, key=len, reverse=True)) + r")\s+margins?"
+        r"(?:\s+(?:of|was|is|at|stood at|stayed at|came to|rose to|fell to|reached|improved to|widened to|narrowed to))*\s*$",
+        re.IGNORECASE,
+    )
 
 
 def _table_margins(
