@@ -162,6 +162,10 @@ def test_an_open_interval_widens_without_becoming_nan() -> None:
         ("{a} vs. {b}", "\x02count:0\x03 vs. \x02count:1\x03"),
         ("{a} 2.5-fold {b}", "\x02count:0\x03 2.5-fold \x02count:1\x03"),
         ("{a} (compared with|against) {b}", "\x02count:0\x03 Compared  with \x02count:1\x03"),
+        ("{a} (against|versus) {b}", "\x02count:0\x03 agaınst \x02count:1\x03"),  # dotless i
+        ("{a} (up|ſince) {b}", "\x02count:0\x03 ſince \x02count:1\x03"),
+        ("{a} or {b}", "\x02count:0\x03 OR \x02count:1\x03"),
+        ("{a} (kept|held) {b}", "\x02count:0\x03 \u212aept \x02count:1\x03"),  # Kelvin sign
     ],
 )
 def test_word_runs_never_rule_out_a_match(template: str, sentence: str) -> None:

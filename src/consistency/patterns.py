@@ -30,6 +30,8 @@ _TOKEN = re.compile(
 # Each punctuation mark that stops a skip, with a space on either side (the colon is spaced apart).
 _SPACED_PUNCTUATION = tuple((mark, f" {mark} ") for mark in ",;()[]")
 _WORD_RUN = re.compile(r"[a-z0-9]+")
+# Letters that case-blind matching takes for ASCII ones but lower() leaves apart: dotless i, long s.
+_ASCII_FOLD = str.maketrans({"ı": "i", "ſ": "s"})
 MAX_TOKENS = 24
 # A word starts here: no letter or digit before it.
 _WORD_START = r"(?<![A-Za-z0-9])"
@@ -128,7 +130,7 @@ def word_runs(text: str) -> list[str]:
     A literal that matches at a word boundary has each of its runs standing whole in the text, so a
     text whose runs lack one cannot match: the test that spares most regex runs.
     """
-    return _WORD_RUN.findall(text.lower())
+    return _WORD_RUN.findall(text.lower().translate(_ASCII_FOLD))
 
 
 def _literal(text: str) -> str:
