@@ -57,13 +57,19 @@ def words_after(prose: str, pos: int) -> re.Match[str] | None:
     return _TOKENS.match(prose, pos)
 
 
-@dataclass(frozen=True, slots=True)
 class PhraseTable(Generic[T]):
-    """Phrases to values: symbols match as written ("m", "GW", "USD"), words in any case."""
+    """Phrases to values: symbols match as written ("m", "GW", "USD"), words in any case.
 
-    cased: dict[str, T]
-    loose: dict[str, T]
-    first_words: frozenset[str]
+    A plain class, not a frozen dataclass: mypyc cannot compile a generic dataclass (mypyc issue
+    827), and this lookup runs after every figure.
+    """
+
+    __slots__ = ("cased", "first_words", "loose")
+
+    def __init__(self, cased: dict[str, T], loose: dict[str, T], first_words: frozenset[str]) -> None:
+        self.cased = cased
+        self.loose = loose
+        self.first_words = first_words
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, T]], *, cased: Callable[[str], bool]) -> PhraseTable[T]:
