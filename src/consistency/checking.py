@@ -68,6 +68,7 @@ def check_document(
     results: list[Result] = []
     # Sentences (with or without their dates marked) and pairs of sentences, built once when needed.
     spans: dict[str, dict[frozenset[str], list[_Span]]] = {}
+    cache = _SentenceCache(document.prose)
     for rule in rules:
         kind = rule.spec.kind
         if (source := rule.spec.options.get("source")) is not None:
@@ -82,45 +83,64 @@ def check_document(
         elif kind in PATTERN_CHECKS:
             reading = "dated" if kind in DATED_KINDS else "pairs" if rule.option("reach", 1) >= 2 else "plain"
             if reading not in spans:
-                spans[reading] = _by_kinds(_spans(document, claims, reading))
+                spans[reading] = _by_kinds(_spans(document, claims, reading, cache))
             results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, spans[reading]))
     results.sort(key=lambda r: (r.claims[0].start, r.rule.id))
     return results
 
 
+class _SentenceCache:
+    """What the readings of one document share: each sentence's word runs and its marked text."""
+
+    __slots__ = ("marked", "prose", "runs")
+
+    def __init__(self, prose: str) -> None:
+        self.prose = prose
+        self.runs: dict[int, frozenset[str]] = {}
+        self.marked: dict[tuple[int, bool], str] = {}
+
+
 class _Span:
     """A sentence (or two) with two figures or more: what a pattern rule reads, marked only on demand.
 
-    `kinds` names the kinds of its claims, and `raw` is its lower-cased prose: a rule whose claim
-    kinds or words are missing is skipped before any text is marked.
+    `kinds` names the kinds of its claims, and `words` the runs of letters and digits of its prose:
+    a rule whose claim kinds or words are missing is skipped before any text is marked.
     """
 
-    __slots__ = ("_marked", "_raw", "_words", "count", "kinds", "pieces")
+    __slots__ = ("_marked", "_words", "cache", "count", "dates", "kinds", "pieces")
 
-    def __init__(self, pieces: list[tuple[int, int, list[tuple[int, Claim]]]]) -> None:
-        self.pieces = pieces  # (start, end, claims) of each sentence, in order
-        self.count = sum(len(members) for _, _, members in pieces)
-        self.kinds = frozenset(claim.kind for _, _, members in pieces for _, claim in members)
-        self._raw: str | None = None
+    def __init__(
+        self, pieces: list[tuple[int, int, int, list[tuple[int, Claim]]]], cache: _SentenceCache, dates: bool
+    ) -> None:
+        self.pieces = pieces  # (sentence, start, end, claims) of each sentence, in order
+        self.cache = cache
+        self.dates = dates  # whether its dates are marked as claims
+        self.count = sum(len(members) for *_, members in pieces)
+        self.kinds = frozenset(claim.kind for *_, members in pieces for _, claim in members)
         self._words: frozenset[str] | None = None
         self._marked: tuple[str, str] | None = None
 
-    def words(self, prose: str) -> frozenset[str]:
+    def words(self) -> frozenset[str]:
         """The runs of letters and digits of the span's prose, lower-cased (see `word_runs`)."""
         if self._words is None:
-            self._words = frozenset(word_runs(self.raw(prose)))
+            runs = self.cache.runs
+            sets = []
+            for sentence, start, end, _ in self.pieces:
+                if sentence not in runs:
+                    runs[sentence] = frozenset(word_runs(self.cache.prose[start:end]))
+                sets.append(runs[sentence])
+            self._words = sets[0] if len(sets) == 1 else sets[0].union(*sets[1:])
         return self._words
 
-    def raw(self, prose: str) -> str:
-        """The span's prose, lower-cased: every literal word of a pattern must be in it."""
-        if self._raw is None:
-            self._raw = prose[self.pieces[0][0] : self.pieces[-1][1]].lower()
-        return self._raw
-
-    def marked(self, prose: str) -> tuple[str, str]:
+    def marked(self) -> tuple[str, str]:
         """The marked text and its lower-cased form; a break between two sentences stands as " . "."""
         if self._marked is None:
-            texts = [marked_sentence(prose, start, end, members) for start, end, members in self.pieces]
+            texts = []
+            for sentence, start, end, members in self.pieces:
+                key = (sentence, self.dates)
+                if key not in self.cache.marked:
+                    self.cache.marked[key] = marked_sentence(self.cache.prose, start, end, members)
+                texts.append(self.cache.marked[key])
             if len(texts) == 2 and texts[0].endswith(".") and not texts[0].endswith(" ."):
                 texts[0] = texts[0][:-1] + " ."
             text = " ".join(texts)
@@ -128,7 +148,7 @@ class _Span:
         return self._marked
 
 
-def _spans(document: Document, claims: list[Claim], reading: str) -> list[_Span]:
+def _spans(document: Document, claims: list[Claim], reading: str, cache: _SentenceCache) -> list[_Span]:
     """The spans a pattern rule reads: sentences, sentences with dates marked, or adjacent pairs.
 
     Dates are left as words unless asked for, so "rose 5% in 2023 to $4m" reads as one phrase.
@@ -140,18 +160,20 @@ def _spans(document: Document, claims: list[Claim], reading: str) -> list[_Span]
             grouped.setdefault(claim.sentence, []).append((index, claim))
     prose, starts = document.prose, document.sentence_starts
 
-    def bounds(sentence: int) -> tuple[int, int]:
-        return starts[sentence], starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
+    def piece(
+        sentence: int, members: list[tuple[int, Claim]]
+    ) -> tuple[int, int, int, list[tuple[int, Claim]]]:
+        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
+        return sentence, starts[sentence], end, members
 
     spans = []
     for sentence, members in grouped.items():
         if reading == "pairs":
             following = grouped.get(sentence + 1)
             if following is not None:
-                pieces = [(*bounds(sentence), members), (*bounds(sentence + 1), following)]
-                spans.append(_Span(pieces))
+                spans.append(_Span([piece(sentence, members), piece(sentence + 1, following)], cache, dates))
         elif len(members) >= 2:
-            spans.append(_Span([(*bounds(sentence), members)]))
+            spans.append(_Span([piece(sentence, members)], cache, dates))
     return spans
 
 
@@ -168,15 +190,16 @@ def _pattern_results(
 ) -> list[Result]:
     if not rule.patterns:
         return []
-    fewest, kinds, words = rule.fewest_roles, rule.shared_kinds, rule.shared_words
-    prose = context.document.prose
+    fewest, kinds, shared_runs = rule.fewest_roles, rule.shared_kinds, rule.shared_runs
     results = []
     seen: set[tuple[int, ...]] = set()
     spans = [span for held, group in groups.items() if kinds <= held for span in group]
     for span in spans:
-        if span.count < fewest or (words and not contains_all(span.raw(prose), words)):
+        if span.count < fewest:
             continue
-        runs = span.words(prose)
+        runs = span.words()
+        if not shared_runs <= runs:
+            continue
         text = lowered = ""
         for pattern in rule.patterns:
             # Set tests first (kinds, words, one cue of each set), then the text, then the regex.
@@ -185,7 +208,7 @@ def _pattern_results(
             if any(cues.isdisjoint(runs) for cues in pattern.cue_words):
                 continue
             if not text:
-                text, lowered = span.marked(prose)
+                text, lowered = span.marked()
             if not contains_all(lowered, pattern.requires):
                 continue
             for match in pattern.regex.finditer(text):

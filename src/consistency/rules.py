@@ -92,6 +92,7 @@ class Rule:
     shared_requires: tuple[str, ...] = field(init=False, repr=False, compare=False)
     shared_kinds: frozenset[str] = field(init=False, repr=False, compare=False)  # claim kinds typed
     shared_words: tuple[str, ...] = field(init=False, repr=False, compare=False)  # literal text
+    shared_runs: frozenset[str] = field(init=False, repr=False, compare=False)  # its word runs
     fewest_roles: int = field(init=False, repr=False, compare=False)
     # Word options read once: checks ask for them for every article.
     _words: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
@@ -104,6 +105,8 @@ class Rule:
         object.__setattr__(
             self, "shared_words", tuple(part for part in shared if not part.startswith("\x02"))
         )
+        runs = frozenset.intersection(*(p.words for p in self.patterns)) if self.patterns else frozenset()
+        object.__setattr__(self, "shared_runs", runs)
         object.__setattr__(self, "fewest_roles", min((len(p.roles) for p in self.patterns), default=0))
 
     @property
