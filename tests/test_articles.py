@@ -29,6 +29,7 @@ MUTATIONS = [
     ("percent-of.md", "or 40 percent", "or 46 percent", "percent_of", 7),
     ("percent-of.md", "or 60 percent", "or 66 percent", "percent_of", 9),
     ("budget.md", "for 18% of", "for 21% of", "percent_of", 8),
+    ("election.md", "62 percent of", "68 percent of", "percent_of", 7),
     ("percent-of.md", "with 17,214", "with 18,430", "percent_of", 11),
     ("shares-total.md", "30% take", "40% take", "shares_total", 7),
     ("margin.md", "an operating margin of 7.5%", "an operating margin of 9.5%", "percent_of", 8),

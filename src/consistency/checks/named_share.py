@@ -28,6 +28,15 @@ _CLAUSE = re.compile(
     r"(?:[ \u00a0]+(?:for|up))?[ \u00a0]*$",
     re.IGNORECASE,
 )
+# What names the votes cast: "35,887 voted", "35,887 ballots were cast", "a turnout of 35,887".
+_VOTED = re.compile(
+    r"[ \u00a0]+(?:people[ \u00a0]+|voters[ \u00a0]+)?(?:voted|cast[ \u00a0]+(?:their[ \u00a0]+)?ballots|"
+    r"(?:votes|ballots)[ \u00a0]+(?:were|had been)[ \u00a0]+cast)\b",
+    re.IGNORECASE,
+)
+_TURNOUT = re.compile(
+    r"\b(?:turnout|votes cast|ballots cast)[ \u00a0]+(?:of|was|reached|stood at)[ \u00a0]+$", re.IGNORECASE
+)
 _NAMED_AFTER = 30  # characters after a figure in which the noun may name it: "$251.7 million budget"
 
 
@@ -46,7 +55,9 @@ def scan(rule: Rule, context: Context) -> list[Result]:
         if part is None:
             continue
         whole = _named_before(context, part, noun)
-        if whole is None or whole.low <= 0:
+        if whole is None and noun in rule.words("vote_nouns") and part.unit in ("vote", ""):
+            whole = _votes_cast(context, part)
+        if whole is None or whole.low <= 0 or whole is part:
             continue
         results.append(_judge(rule, stated, part, whole))
     return results
@@ -64,6 +75,27 @@ def _part(context: Context, stated: Claim) -> Claim | None:
     following = [c for c in amounts if c.prose_start > stated.prose_end]
     clause = _CLAUSE.search(context.document.prose, max(0, stated.prose_start - 40), stated.prose_start)
     return following[0] if following and clause else None
+
+
+def _votes_cast(context: Context, part: Claim) -> Claim | None:
+    """The votes cast, stated near a candidate's share "of the total": "only 35,887 voted".
+
+    The one count, within two sentences either side, followed by a verb of voting or introduced
+    as a turnout; none, or several, and the share is left alone.
+    """
+    prose = context.document.prose
+    found = []
+    for sentence in range(part.sentence - 2, part.sentence + 3):
+        if sentence < 0:
+            continue
+        for claim in in_sentence(context, sentence):
+            if claim.kind != "count" or claim is part:
+                continue
+            after = _VOTED.match(prose, claim.prose_end)
+            before = _TURNOUT.search(prose, max(0, claim.prose_start - 30), claim.prose_start)
+            if after is not None or before is not None:
+                found.append(claim)
+    return found[0] if len(found) == 1 else None
 
 
 def _named_before(context: Context, part: Claim, noun: str) -> Claim | None:
