@@ -92,6 +92,7 @@ def test_one_changed_number_is_flagged_on_its_line(
         ('id: x-y\nkind: sum\nsummary: s\nmessage: "{stated.__class__}"\n', "message may use only", 4),
         ('id: x-y\nkind: sum\nsummary: s\nmessage: "{0} is wrong"\n', "message may use only", 4),
         ("id: x-y\nkind: sum\nsummary: s\nmessage: m\nlink: javascript:alert(1)\n", "link", 5),
+        ('id: x-y\nkind: sum\nsummary: s\nmessage: m\npatterns: ["{stated} , driven by {a}"]\n', "binds", 5),
     ],
 )
 def test_bad_rule_files_are_one_line_errors(tmp_path: Path, content: str, message: str, line: int) -> None:

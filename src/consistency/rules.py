@@ -36,6 +36,19 @@ Severity = Literal["error", "warning", "info"]
 # Files of the rules folder that hold vocabulary, not rules.
 VOCABULARY_FILES = frozenset({"qualifiers.yaml", "nouns.yaml", "currencies.yaml", "units.yaml"})
 Option = float | int | str | bool | list[str] | dict[str, float]
+# The claims each pattern kind's check reads: a pattern must bind one of these sets of roles.
+PATTERN_ROLES: dict[str, tuple[frozenset[str], ...]] = {
+    "conversion": (frozenset({"amount", "converted"}),),
+    "date_span": (frozenset({"span", "since"}),),
+    "percent_change": (frozenset({"stated"}),),
+    "percent_of": (
+        frozenset({"part", "whole", "stated"}),
+        frozenset({"part", "stated", "other", "other_part"}),
+    ),
+    "ratio": (frozenset({"from", "to"}), frozenset({"count", "price", "total"})),
+    "restatement": (frozenset({"first", "again"}),),
+    "sum": (frozenset({"total", "a"}), frozenset({"x", "y", "difference"})),
+}
 # What a rule's message may name: filled in from each finding.
 MESSAGE_FIELDS = frozenset({"stated", "expected", "claims"})
 
@@ -160,6 +173,15 @@ def load_rule(path: Path) -> Rule:
         compile_pattern(template, path=str(path), line=_line_of(text, "patterns"))
         for template in spec.patterns
     )
+    accepted = PATTERN_ROLES.get(spec.kind)
+    for pattern in patterns:
+        if accepted is not None and not any(roles <= set(pattern.roles) for roles in accepted):
+            wanted = " or ".join("{" + ", ".join(sorted(roles)) + "}" for roles in accepted)
+            raise ConsistencyError(
+                f"pattern {pattern.template!r}: a {spec.kind} rule binds {wanted}",
+                path=str(path),
+                line=_line_of(text, "patterns"),
+            )
     return Rule(spec, patterns, path)
 
 

@@ -1,8 +1,8 @@
 """`sum`: parts listed against their total, "Of the 41 sectors, 35 earned more, one was flat and five
 earned less"; "1,786 adults, split into 893 and 893".
 
-A pattern binds `total` and the parts `a`, `b` and, where written, `c` and `d`; or two figures `x`
-and `y` and the `difference` between them. The parts of an exhaustive list must meet the total
+A pattern binds `total` and the parts `a`, `b` and, where written, `c` and `d` (and an `offset`
+that counts the other way); or two figures `x` and `y` and the `difference` between them. The parts of an exhaustive list must meet the total
 within their rounding.
 """
 
@@ -37,24 +37,26 @@ def check(
     else:
         total = bound["total"]
         parts = [bound[name] for name in _PARTS if name in bound]
-    figures = (total, *parts)
+    offset = bound.get("offset")  # "... against a 5.0 billion yen gain elsewhere": it counts the other way
+    figures = (total, *parts) if offset is None else (total, *parts, offset)
     measures = {_measure(c) for c in figures if not (c.kind == "count" and not c.unit)}
     if len(measures) > 1 or any(c.kind not in _ADDABLE for c in figures):
         return None
     if ("percent", "percent") in measures and len({_measure(c) for c in figures}) > 1:
         return None  # "17.0 million, still 44% below 7B": a bare figure never adds to a percentage
     expected = Bounds(sum(p.low for p in parts), sum(p.high for p in parts), total.unit)
+    if offset is not None:
+        expected = Bounds(expected.low - offset.high, expected.high - offset.low, total.unit)
     exhaustive = rule.flag("exhaustive", True)
     if not exhaustive:
         # "Of that, €900 million goes to schools": a list that may leave parts out never exceeds its total
         expected = Bounds(expected.low, math.inf, total.unit)
-    middle = sum(p.nominal for p in parts)
-    arithmetic = (
-        " + ".join(figure(p.nominal) for p in parts) + f" = {figure(middle)}; stated total {total.text}"
-    )
+    middle = sum(p.nominal for p in parts) - (offset.nominal if offset is not None else 0.0)
+    terms = " + ".join(figure(p.nominal) for p in parts) + (f" - {figure(offset.nominal)}" if offset else "")
+    arithmetic = f"{terms} = {figure(middle)}; stated total {total.text}"
     return judge(
         rule,
-        (total, *parts),
+        figures,
         expected,
         Bounds(total.low, total.high, total.unit),
         arithmetic,
