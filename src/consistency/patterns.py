@@ -50,10 +50,6 @@ class Pattern:
     words: frozenset[str] = frozenset()  # the letter-and-digit runs of its literal text
     cue_words: tuple[frozenset[str], ...] = ()  # per cue set, the first run of each cue: one must occur
 
-    def could_match(self, lowered: str) -> bool:
-        """A quick test on the lower-cased marked sentence before the regex runs."""
-        return contains_all(lowered, self.requires)
-
 
 def contains_all(text: str, parts: tuple[str, ...]) -> bool:
     """Whether every one of `parts` occurs in `text`."""
@@ -62,14 +58,6 @@ def contains_all(text: str, parts: tuple[str, ...]) -> bool:
         if part not in text:
             return False
     return True
-
-
-def shared_requirements(patterns: tuple[Pattern, ...]) -> tuple[str, ...]:
-    """The text every one of `patterns` requires: a sentence without it cannot match any of them."""
-    if not patterns:
-        return ()
-    shared = set(patterns[0].requires).intersection(*(p.requires for p in patterns[1:]))
-    return tuple(sorted(shared))
 
 
 def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = None) -> Pattern:

@@ -18,7 +18,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from consistency.errors import ConsistencyError
-from consistency.patterns import Pattern, compile_pattern, shared_requirements
+from consistency.patterns import Pattern, compile_pattern
 from consistency.resources import builtin_rules_dir, read_yaml
 
 CheckKind = Literal[
@@ -101,26 +101,20 @@ class Rule:
     spec: RuleSpec
     patterns: tuple[Pattern, ...]
     path: Path
-    # Text every pattern needs, and the fewest claims any binds: tested once per sentence, not per pattern.
-    shared_requires: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # What every pattern needs, and the fewest claims any binds: tested once per sentence, not per pattern.
     shared_kinds: frozenset[str] = field(init=False, repr=False, compare=False)  # claim kinds typed
-    shared_words: tuple[str, ...] = field(init=False, repr=False, compare=False)  # literal text
-    shared_runs: frozenset[str] = field(init=False, repr=False, compare=False)  # its word runs
+    shared_runs: frozenset[str] = field(init=False, repr=False, compare=False)  # words of literal text
     fewest_roles: int = field(init=False, repr=False, compare=False)
     # Word options read once: checks ask for them for every article.
     _words: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        shared = shared_requirements(self.patterns)
-        object.__setattr__(self, "shared_requires", shared)
-        kinds = frozenset(part.strip("\x02:") for part in shared if part.startswith("\x02"))
+        patterns = self.patterns
+        kinds = frozenset.intersection(*(p.kinds for p in patterns)) if patterns else frozenset()
+        runs = frozenset.intersection(*(p.words for p in patterns)) if patterns else frozenset()
         object.__setattr__(self, "shared_kinds", kinds)
-        object.__setattr__(
-            self, "shared_words", tuple(part for part in shared if not part.startswith("\x02"))
-        )
-        runs = frozenset.intersection(*(p.words for p in self.patterns)) if self.patterns else frozenset()
         object.__setattr__(self, "shared_runs", runs)
-        object.__setattr__(self, "fewest_roles", min((len(p.roles) for p in self.patterns), default=0))
+        object.__setattr__(self, "fewest_roles", min((len(p.roles) for p in patterns), default=0))
 
     @property
     def id(self) -> str:
