@@ -26,6 +26,7 @@ MUTATIONS = [
     ("bridges.md", "291 feet longer", "391 feet longer", "change", 8),
     ("percent-change.md", "rose 12.5%", "rose 21.5%", "percent_change", 7),
     ("percent-change.md", "a drop of 18%", "a drop of 28%", "percent_change", 9),
+    ("forecast.md", "6.0% increase", "6.0% decrease", "percent_change", 12),
     ("percent-of.md", "or 40 percent", "or 46 percent", "percent_of", 7),
     ("percent-of.md", "or 60 percent", "or 66 percent", "percent_of", 9),
     ("budget.md", "for 18% of", "for 21% of", "percent_of", 8),

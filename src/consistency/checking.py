@@ -22,6 +22,7 @@ from consistency.checks import (
     restatement,
     shares_total,
     table_change,
+    table_mention,
 )
 from consistency.document import Document
 from consistency.errors import ConsistencyError
@@ -49,6 +50,7 @@ DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change":
 # Rules whose `source` option names another source than sentences: results tables, margins.
 SOURCE_CHECKS: dict[tuple[str, str], Scan] = {
     ("percent_change", "tables"): table_change.scan,
+    ("percent_change", "table_mentions"): table_mention.scan,
     ("percent_of", "margins"): margin.scan,
     ("percent_of", "named_wholes"): named_share.scan,
     ("sum", "balances"): balance.scan,
