@@ -131,9 +131,8 @@ def _check(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(report.model_dump_json(exclude_none=True) + "\n")
     elif args.format == "sarif":
-        rules = outcome.rules() or (
-            run.rules if isinstance(run, Settings) else settings_for(DEFAULTS, options).rules
-        )
+        # With no article checked, the rules the defaults would use still describe the run.
+        rules = outcome.rules() or settings_for(DEFAULTS, options).rules
         sys.stdout.write(sarif(report, rules))
     elif args.format == "github":
         sys.stdout.write(github(report))

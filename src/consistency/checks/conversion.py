@@ -136,15 +136,14 @@ def _physical(rule: Rule, amount: Claim, converted: Claim, source: tuple[float, 
         # Units from the expression, then quantities built directly: offset units (°C, °F) allow it.
         from_unit = ureg.parse_expression(units[from_name].pint).units
         to_unit = ureg.parse_expression(units[to_name].pint).units
-        low, high, middle = (
-            ureg.Quantity(value, from_unit).to(to_unit).magnitude for value in (*source, amount.nominal)
-        )
+        middle = ureg.Quantity(amount.nominal, from_unit).to(to_unit).magnitude
     except Exception:  # pint: units of different dimensions are no conversion of each other
         return None
-    unit = converted.unit.replace("_", " ")
-    stated_ends, amount_ends = _range_ends(converted), _range_ends(amount)
-    if stated_ends is not None and amount_ends is not None:
+    stated_ends = _range_ends(converted)
+    if stated_ends is not None and _range_ends(amount) is not None:
         return _physical_range(rule, amount, converted, stated_ends, (from_unit, to_unit))
+    low, high = (ureg.Quantity(value, from_unit).to(to_unit).magnitude for value in source)
+    unit = converted.unit.replace("_", " ")
     expected = Bounds(min(low, high), max(low, high), converted.unit)
     stated = Bounds(converted.low, converted.high, converted.unit)
     arithmetic = f"{amount.text} = {figure(middle)} {unit}; stated {converted.text}"

@@ -14,8 +14,9 @@ import functools
 import re
 from collections.abc import Iterator
 
-from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.checks import Context, Result
 from consistency.checks.naming import first_named, in_sentence, named
+from consistency.checks.percent_of import share
 from consistency.models import Claim
 from consistency.rules import Rule
 
@@ -112,17 +113,7 @@ def _judge(rule: Rule, stated: Claim, profit: Claim, revenue: Claim) -> Result:
     """Profit / revenue × 100 against the stated margin."""
     if revenue.low <= 0:
         return Result(rule, "unchecked", (stated, profit, revenue), reason="revenue is not positive")
-    low, high = sorted((profit.low / revenue.high * 100, profit.high / revenue.low * 100))
-    middle = profit.nominal / revenue.nominal * 100
-    arithmetic = f"{profit.text} / {revenue.text} × 100 = {figure(middle)}%; stated {stated.text}"
-    return judge(
-        rule,
-        (stated, profit, revenue),
-        Bounds(low, high, "percent"),
-        Bounds(stated.low, stated.high, "percent"),
-        arithmetic,
-        f"about {figure(middle)}%",
-    )
+    return share(rule, stated, profit, revenue, as_written=True)
 
 
 def _profit_near(context: Context, stated: Claim, names: tuple[str, ...]) -> Claim | None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from consistency.checks import Bounds, Context, Result, figure, judge
+from consistency.checks import Context, Result
 from consistency.checks.naming import earlier, in_sentence, named
+from consistency.checks.percent_of import share
 from consistency.models import Claim
 from consistency.rules import Rule
 
@@ -59,7 +60,7 @@ def scan(rule: Rule, context: Context) -> list[Result]:
             whole = _votes_cast(context, part)
         if whole is None or whole.low <= 0 or whole is part:
             continue
-        results.append(_judge(rule, stated, part, whole))
+        results.append(share(rule, stated, part, whole, as_written=True))
     return results
 
 
@@ -110,17 +111,3 @@ def _named_before(context: Context, part: Claim, noun: str) -> Claim | None:
         ):
             return claim
     return None
-
-
-def _judge(rule: Rule, stated: Claim, part: Claim, whole: Claim) -> Result:
-    expected = Bounds(part.low / whole.high * 100, part.high / whole.low * 100, "percent")
-    middle = part.nominal / whole.nominal * 100
-    arithmetic = f"{part.text} / {whole.text} × 100 = {figure(middle)}%; stated {stated.text}"
-    return judge(
-        rule,
-        (stated, part, whole),
-        expected,
-        Bounds(stated.low, stated.high, "percent"),
-        arithmetic,
-        f"about {figure(middle)}%",
-    )

@@ -21,17 +21,26 @@ def check(
     measures = {(c.kind, c.unit) for c in (part, whole) if not (c.kind == "count" and not c.unit)}
     if len(measures) > 1 or whole.low <= 0 or part.kind not in ("count", "currency", "physical"):
         return None
-    expected = Bounds(part.low / whole.high * 100, part.high / whole.low * 100, "percent")
+    return share(rule, stated, part, whole)
+
+
+def share(rule: Rule, stated: Claim, part: Claim, whole: Claim, *, as_written: bool = False) -> Result:
+    """Part / whole × 100, with the rounding of both, against the stated percentage.
+
+    The arithmetic names the figures by value, or `as_written` when they come from other sentences
+    and the reader needs to find them ("€9.4m / €161.9m"). The whole must be positive.
+    """
+    low, high = sorted((part.low / whole.high * 100, part.high / whole.low * 100))
     middle = part.nominal / whole.nominal * 100
-    arithmetic = (
-        f"{figure(part.nominal)} / {figure(whole.nominal)} × 100 = {figure(middle)}%; stated {stated.text}"
+    terms = (
+        f"{part.text} / {whole.text}" if as_written else f"{figure(part.nominal)} / {figure(whole.nominal)}"
     )
     return judge(
         rule,
         (stated, part, whole),
-        expected,
+        Bounds(low, high, "percent"),
         Bounds(stated.low, stated.high, "percent"),
-        arithmetic,
+        f"{terms} × 100 = {figure(middle)}%; stated {stated.text}",
         f"about {figure(middle)}%",
     )
 
