@@ -7,19 +7,28 @@ triple the time); no wall-clock limit is asserted.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 
 import consistency
 
 
-def _best_time(text: str, runs: int = 3) -> float:
+def _best_time(text: str, runs: int = 3, run: Callable[[str], object] = consistency.extract) -> float:
     best = float("inf")
     for _ in range(runs):
         started = time.perf_counter()
-        consistency.extract(text)
+        run(text)
         best = min(best, time.perf_counter() - started)
     return best
+
+
+def _doubling_ratio(unit: str, size: int, limit: int, run: Callable[[str], object]) -> tuple[int, float]:
+    """The size timed and how much longer twice it takes, growing the text until it takes 0.1 s."""
+    # Grow the small text until it takes long enough to time reliably (cheap inputs need more).
+    while _best_time(_repeat(unit, size), 1, run) < 0.1 and size < limit:
+        size *= 2
+    return size, _best_time(_repeat(unit, 2 * size), 5, run) / _best_time(_repeat(unit, size), 5, run)
 
 
 @pytest.mark.parametrize(
@@ -36,25 +45,12 @@ def _best_time(text: str, runs: int = 3) -> float:
 )
 def test_doubling_the_text_at_most_triples_the_time(unit: str) -> None:
     """Adversarial repetitions stay linear: 2x the text costs at most 3x the time."""
-    size = 100_000
-    # Grow the small text until it takes long enough to time reliably (cheap inputs need more).
-    while _best_time(_repeat(unit, size), runs=1) < 0.1 and size < 3_200_000:
-        size *= 2
-    ratio = _best_time(_repeat(unit, 2 * size), runs=5) / _best_time(_repeat(unit, size), runs=5)
+    size, ratio = _doubling_ratio(unit, 100_000, 3_200_000, consistency.extract)
     assert ratio < 3.0, f"{unit!r}: doubling {size:,} characters took {ratio:.1f}x the time"
 
 
 def _repeat(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
-
-
-def _best_check_time(text: str, runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        started = time.perf_counter()
-        consistency.check(text)
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 @pytest.mark.parametrize(
@@ -73,9 +69,5 @@ def _best_check_time(text: str, runs: int = 3) -> float:
 )
 def test_checking_stays_linear_on_repeated_relations(unit: str) -> None:
     """Every rule, document-wide ones included, costs at most 3x the time for 2x the text."""
-    size = 20_000
-    # Long enough to time steadily: the rule stage of a small text is a few milliseconds.
-    while _best_check_time(_repeat(unit, size), runs=1) < 0.15 and size < 1_280_000:
-        size *= 2
-    ratio = _best_check_time(_repeat(unit, 2 * size)) / _best_check_time(_repeat(unit, size))
+    size, ratio = _doubling_ratio(unit, 20_000, 1_280_000, consistency.check)
     assert ratio < 3.0, f"{unit!r}: doubling {size:,} characters took {ratio:.1f}x the time to check"
