@@ -43,7 +43,7 @@ def check(
     if amount.kind == "currency":
         return _currency(rule, amount, converted, source, context)
     if amount.kind == "physical":
-        return _physical(rule, amount, converted, source)
+        return _physical(rule, amount, converted, source, bound.get("upper"))
     return None
 
 
@@ -126,7 +126,9 @@ def printed_rate(context: Context, base: str, quote: str) -> FxRate | None:
     return None
 
 
-def _physical(rule: Rule, amount: Claim, converted: Claim, source: tuple[float, float]) -> Result | None:
+def _physical(
+    rule: Rule, amount: Claim, converted: Claim, source: tuple[float, float], upper: Claim | None
+) -> Result | None:
     units = vocabulary().units
     from_name, to_name = _same_nature(amount.unit, converted.unit)
     if from_name not in units or to_name not in units:
@@ -136,12 +138,16 @@ def _physical(rule: Rule, amount: Claim, converted: Claim, source: tuple[float, 
         # Units from the expression, then quantities built directly: offset units (°C, °F) allow it.
         from_unit = ureg.parse_expression(units[from_name].pint).units
         to_unit = ureg.parse_expression(units[to_name].pint).units
+        if rule.option("power", 1) != 1:
+            return _side(rule, amount, converted, (from_unit, to_unit))
         middle = ureg.Quantity(amount.nominal, from_unit).to(to_unit).magnitude
     except Exception:  # pint: units of different dimensions are no conversion of each other
         return None
-    stated_ends = _range_ends(converted)
+    # "(2.1 million to 2 million hectares)": a range written high to low is read as its two figures.
+    stated_ends = _range_ends(converted) if upper is None else (_bounds(converted), _bounds(upper))
     if stated_ends is not None and _range_ends(amount) is not None:
-        return _physical_range(rule, amount, converted, stated_ends, (from_unit, to_unit))
+        figures = (converted,) if upper is None else (converted, upper)
+        return _physical_range(rule, amount, figures, stated_ends, (from_unit, to_unit))
     low, high = (ureg.Quantity(value, from_unit).to(to_unit).magnitude for value in source)
     unit = converted.unit.replace("_", " ")
     expected = Bounds(min(low, high), max(low, high), converted.unit)
@@ -151,27 +157,54 @@ def _physical(rule: Rule, amount: Claim, converted: Claim, source: tuple[float, 
 
 
 def _physical_range(
-    rule: Rule, amount: Claim, converted: Claim, stated_ends: tuple[Bounds, Bounds], units: tuple[Any, Any]
+    rule: Rule,
+    amount: Claim,
+    stated: tuple[Claim, ...],
+    stated_ends: tuple[Bounds, Bounds],
+    units: tuple[Any, Any],
 ) -> Result:
     """ "4 million to 5 million acres (1.6 million to 2 million hectares)": each end converts to its end."""
     ureg = registry()
+    unit_name = stated[0].unit
     ends = [ureg.Quantity(value, units[0]).to(units[1]).magnitude for value in (amount.low, amount.high)]
     tolerance = rule.option("tolerance", 0.0)
     holds = all(
-        Bounds(end, end, converted.unit).widened(tolerance).overlaps(stated)
-        for end, stated in zip(ends, stated_ends, strict=True)
+        Bounds(end, end, unit_name).widened(tolerance).overlaps(stated_end)
+        for end, stated_end in zip(ends, stated_ends, strict=True)
     )
-    unit = converted.unit.replace("_", " ")
-    arithmetic = f"{amount.text} = {figure(ends[0])} to {figure(ends[1])} {unit}; stated {converted.text}"
+    unit = unit_name.replace("_", " ")
+    stated_text = " to ".join(claim.text for claim in stated)
+    arithmetic = f"{amount.text} = {figure(ends[0])} to {figure(ends[1])} {unit}; stated {stated_text}"
     return Result(
         rule,
         "passed" if holds else "failed",
-        (converted, amount),
-        Bounds(ends[0], ends[1], converted.unit),
-        Bounds(converted.low, converted.high, converted.unit),
+        (*stated, amount),
+        Bounds(ends[0], ends[1], unit_name),
+        Bounds(min(c.low for c in stated), max(c.high for c in stated), unit_name),
         arithmetic,
         f"expected about {figure(ends[0])} to {figure(ends[1])}",
     )
+
+
+def _side(rule: Rule, area: Claim, side: Claim, units: tuple[Any, Any]) -> Result:
+    """ "328 square miles, about a square 18 miles on a side": the side is the area's root."""
+    power = rule.option("power", 2)
+    ureg = registry()
+    lengths = [
+        ureg.Quantity(value, units[0]).to(units[1] ** power).magnitude ** (1 / power)
+        for value in (area.low, area.nominal, area.high)
+    ]
+    unit = side.unit.replace("_", " ")
+    expected = Bounds(lengths[0], lengths[2], side.unit)
+    stated = Bounds(side.low, side.high, side.unit)
+    arithmetic = f"{area.text} is a square {figure(lengths[1])} {unit} on a side; stated {side.text}"
+    return judge(
+        rule, (side, area), expected, stated, arithmetic, f"expected about {figure(lengths[1])} {unit}"
+    )
+
+
+def _bounds(claim: Claim) -> Bounds:
+    return Bounds(claim.low, claim.high, claim.unit)
 
 
 def _range_ends(claim: Claim) -> tuple[Bounds, Bounds] | None:
