@@ -47,7 +47,11 @@ PATTERN_ROLES: dict[str, tuple[frozenset[str], ...]] = {
     ),
     "ratio": (frozenset({"from", "to"}), frozenset({"count", "price", "total"})),
     "restatement": (frozenset({"first", "again"}),),
-    "sum": (frozenset({"total", "a"}), frozenset({"x", "y", "difference"})),
+    "sum": (
+        frozenset({"total", "a"}),
+        frozenset({"x", "y", "difference"}),
+        frozenset({"tally", "difference"}),
+    ),
 }
 # What a rule's message may name: filled in from each finding.
 MESSAGE_FIELDS = frozenset({"stated", "expected", "claims"})

@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 from consistency.document import Document
+from consistency.extraction.numbers import read_digits
 from consistency.fx import FxTable
 from consistency.models import Claim
 from consistency.rules import Rule
+
+# A range as written: two figures joined by "to", "and" or a dash, with scale words and units around.
+_RANGE = re.compile(
+    r"\D*?(?P<low>\d[\d,]*(?:\.\d+)?)\D*?\s*(?:to|and|-|–)\s*\D*?(?P<high>\d[\d,]*(?:\.\d+)?)\D*"
+)
 
 Status = Literal["passed", "failed", "unchecked"]
 
@@ -83,3 +90,20 @@ def figure(value: float, unit: str = "") -> str:
     else:
         text = f"{value:,.4g}" if size < 1e4 else f"{value:,.0f}"
     return f"{text} {unit}".strip()
+
+
+def range_ends(claim: Claim) -> tuple[Bounds, Bounds] | None:
+    """A range's two ends, each with the rounding of its printed figure; None for a single figure."""
+    if claim.qualifier is not None:
+        return None
+    tokens = _RANGE.fullmatch(claim.text)
+    if tokens is None:
+        return None
+    ends = []
+    for token, value in ((tokens.group("low"), claim.low), (tokens.group("high"), claim.high)):
+        literal = read_digits(token)
+        if literal is None or literal.value <= 0:
+            return None
+        half = literal.step / 2 / literal.value  # the printed rounding, relative to the figure
+        ends.append(Bounds(value * (1 - half), value * (1 + half), claim.unit))
+    return ends[0], ends[1]

@@ -11,17 +11,12 @@ import itertools
 import re
 from typing import Any
 
-from consistency.checks import Bounds, Context, Result, figure, judge
-from consistency.extraction.numbers import read_digits
+from consistency.checks import Bounds, Context, Result, figure, judge, range_ends
 from consistency.fx import FxRate
 from consistency.models import Claim
 from consistency.rules import Rule
 from consistency.units import registry, vocabulary
 
-# A range as written: two figures joined by "to", "and" or a dash, with scale words and units around.
-_RANGE = re.compile(
-    r"\D*?(?P<low>\d[\d,]*(?:\.\d+)?)\D*?\s*(?:to|and|-|–)\s*\D*?(?P<high>\d[\d,]*(?:\.\d+)?)\D*"
-)
 _EQUALS = re.compile(r"[ \u00a0]*=[ \u00a0]*")
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "Rs ", "HKD": "HK$", "AUD": "A$"}
 
@@ -144,8 +139,8 @@ def _physical(
     except Exception:  # pint: units of different dimensions are no conversion of each other
         return None
     # "(2.1 million to 2 million hectares)": a range written high to low is read as its two figures.
-    stated_ends = _range_ends(converted) if upper is None else (_bounds(converted), _bounds(upper))
-    if stated_ends is not None and _range_ends(amount) is not None:
+    stated_ends = range_ends(converted) if upper is None else (_bounds(converted), _bounds(upper))
+    if stated_ends is not None and range_ends(amount) is not None:
         figures = (converted,) if upper is None else (converted, upper)
         return _physical_range(rule, amount, figures, stated_ends, (from_unit, to_unit))
     low, high = (ureg.Quantity(value, from_unit).to(to_unit).magnitude for value in source)
@@ -205,20 +200,3 @@ def _side(rule: Rule, area: Claim, side: Claim, units: tuple[Any, Any]) -> Resul
 
 def _bounds(claim: Claim) -> Bounds:
     return Bounds(claim.low, claim.high, claim.unit)
-
-
-def _range_ends(claim: Claim) -> tuple[Bounds, Bounds] | None:
-    """A range's two ends, each with the rounding of its printed figure; None for a single figure."""
-    if claim.qualifier is not None:
-        return None
-    tokens = _RANGE.fullmatch(claim.text)
-    if tokens is None:
-        return None
-    ends = []
-    for token, value in ((tokens.group("low"), claim.low), (tokens.group("high"), claim.high)):
-        literal = read_digits(token)
-        if literal is None or literal.value <= 0:
-            return None
-        half = literal.step / 2 / literal.value  # the printed rounding, relative to the figure
-        ends.append(Bounds(value * (1 - half), value * (1 + half), claim.unit))
-    return ends[0], ends[1]

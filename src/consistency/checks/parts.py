@@ -9,12 +9,15 @@ within their rounding.
 from __future__ import annotations
 
 import math
+import re
 
-from consistency.checks import Bounds, Context, Result, figure, judge
-from consistency.models import Claim
+from consistency.checks import Bounds, Context, Result, figure, judge, range_ends
+from consistency.models import Claim, trusted_claim
 from consistency.rules import Rule
 
 _PARTS = ("a", "b", "c", "d")
+# "51 percent to 60 percent": each figure carries its own percent sign, as a tally does
+_TALLY = re.compile(r"\d\s*(?:%|per\s?cent)\s+to\s+\d", re.IGNORECASE)
 _ADDABLE = frozenset({"count", "currency", "physical", "percent", "percentage_point"})
 
 
@@ -32,7 +35,10 @@ def check(
     if "difference" in bound:
         # "3,359 votes, 57 ahead of 3,302", "58 percent to 42 percent, a 16-point win": the larger
         # figure is the total of the smaller one and the difference
-        larger, smaller = sorted((bound["x"], bound["y"]), key=lambda c: c.nominal, reverse=True)
+        pair = tally(bound["tally"]) if "tally" in bound else (bound["x"], bound["y"])
+        if pair is None:
+            return None
+        larger, smaller = sorted(pair, key=lambda c: c.nominal, reverse=True)
         total, parts = larger, [smaller, bound["difference"]]
     else:
         total = bound["total"]
@@ -62,3 +68,19 @@ def check(
         arithmetic,
         f"a total of about {figure(middle)}" if exhaustive else f"a total of at least {figure(middle)}",
     )
+
+
+def tally(claim: Claim) -> tuple[Claim, Claim] | None:
+    """ "with 51 percent to 60 percent, a lead of five points": the two shares extraction read as a range.
+
+    Two shares written low to high, each with its own sign, look like a range; followed by a lead
+    they are a tally. None unless each figure carries its own sign.
+    """
+    ends = range_ends(claim) if _TALLY.search(claim.text) else None
+    if ends is None:
+        return None
+    low, high = (
+        trusted_claim({**claim.__dict__, "low": end.low, "nominal": value, "high": end.high})
+        for end, value in zip(ends, (claim.low, claim.high), strict=True)
+    )
+    return low, high
