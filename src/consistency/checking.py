@@ -56,6 +56,7 @@ SOURCE_CHECKS: dict[tuple[str, str], Scan] = {
     ("sum", "balances"): balance.scan,
     ("restatement", "reports"): restatement.scan,
     ("change", "comparisons"): comparison.scan,
+    ("date_span", "records"): date_span.scan,
 }
 
 

@@ -3,7 +3,8 @@
 "the 13-year-old company, founded in 2011"; "Smith, 54, was born in 1970"; "in the past six months,
 since March 2023"; "from 2015 to 2020, five years". A pattern binds the `span` (a duration or an
 age) and the date it runs `since`, and optionally the date it runs `until`; without one the span
-runs to the article's date, and an article with no date leaves it unchecked. Dates are intervals
+runs to the article's date (or up to `report_lag_days` before it, for a figure reported after its
+period), and an article with no date leaves it unchecked. Dates are intervals
 ("2011" is the whole year), so the elapsed time is an interval too. An age counts whole years
 completed: 54 is anything from 54 to just under 55.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 from consistency.checks import Bounds, Context, Result, judge
 from consistency.models import Claim
@@ -27,6 +29,14 @@ DAYS_PER_UNIT = {
     "day": 1.0,
 }
 AGE_UNITS = frozenset({"year_of_age", "month_of_age"})
+# "a 43-month high", "a five-year low": a span the figure is the highest or lowest of
+_RECORD = re.compile(r"[ \u00a0-]*(?:high|low|peak|record|highest|lowest)(?![A-Za-z])", re.IGNORECASE)
+# "... the largest since November 2014": what a record runs back to, read before the date
+_SUPERLATIVE_SINCE = re.compile(
+    r"(?<![A-Za-z])(?:largest|highest|widest|biggest|lowest|smallest|narrowest|deepest|strongest"
+    r"|weakest|best|worst|most|least)[ \u00a0]+since[ \u00a0]+$",
+    re.IGNORECASE,
+)
 
 
 def check(
@@ -43,6 +53,9 @@ def check(
     if end is None:
         return Result(rule, "unchecked", (span, since), reason="no article date to count the span to")
     end_low, end_high, end_text = end
+    if until is None:
+        # "a 43-month high": the figure is for a period the article reports some weeks after it ends
+        end_low -= rule.option("report_lag_days", 0)
     per_unit = DAYS_PER_UNIT[span.unit]
     elapsed = Bounds((end_low - since.high) / per_unit, (end_high - since.low) / per_unit, span.unit)
     if elapsed.high < 0:
@@ -56,6 +69,29 @@ def check(
     suggestion = _suggestion(span, elapsed, unit)
     claims = (span, since) if until is None else (span, since, until)
     return judge(rule, claims, elapsed, stated, arithmetic, suggestion)
+
+
+def scan(rule: Rule, context: Context) -> list[Result]:
+    """ "A 43-month high ... the largest since November 2014": each record against the date it runs to.
+
+    The date is the first one after the record, in its sentence or the next, that a superlative and
+    "since" stand before.
+    """
+    prose = context.document.prose
+    claims = context.claims
+    results = []
+    for index, span in enumerate(claims):
+        if span.kind != "duration" or _RECORD.match(prose, span.prose_end) is None:
+            continue
+        for since in claims[index + 1 :]:
+            if since.sentence > span.sentence + 1:
+                break
+            lead = prose[max(0, since.prose_start - 40) : since.prose_start]
+            if since.kind == "date" and _SUPERLATIVE_SINCE.search(lead):
+                if (result := check(rule, {"span": span, "since": since}, context)) is not None:
+                    results.append(result)
+                break
+    return results
 
 
 def _until(until: Claim | None, article_date: dt.date | None) -> tuple[float, float, str] | None:
