@@ -1,9 +1,11 @@
-"""The command line: `consistency check PATH...` and `consistency extract PATH...`, in ruff's habits."""
+"""The command line: `consistency check PATH...`, `consistency extract PATH...` and `consistency rules
+[ID]`, in ruff's habits."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import difflib
 import json
 import os
 import sys
@@ -11,12 +13,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from consistency import __version__
-from consistency.config import DEFAULTS
+from consistency.config import DEFAULTS, config_for
 from consistency.errors import ConsistencyError
 from consistency.extraction import extract_claims
 from consistency.findings import FileReport, Finding, Report
 from consistency.models import Claim
 from consistency.report import github, sarif
+from consistency.rules import Rule, load_rules, select_rules
 from consistency.runner import LEVELS, Options, Settings, check_paths, documents, settings_for
 from consistency.units import vocabulary
 
@@ -69,6 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fx-table", type=Path, metavar="CSV", help="exchange rates: date,base,quote,rate")
     check.add_argument("--date", type=_date, help="the article date (overrides front matter)")
     check.add_argument("--currency", help="what a bare $ or ¥ means (overrides front matter)")
+
+    rules = commands.add_parser("rules", help="list the rules, or show one rule's documentation")
+    rules.add_argument("rule", nargs="?", metavar="ID", help="a rule id: print its docs and examples")
+    rules.add_argument(
+        "--rules", action="append", default=[], type=Path, metavar="DIR", help="another rules folder"
+    )
+    rules.add_argument(
+        "--no-config", action="store_true", help="ignore pyproject.toml and .consistency.toml files"
+    )
     return parser
 
 
@@ -76,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = build_parser().parse_args(argv)
     try:
+        if args.command == "rules":
+            return _rules(args)
         return _check(args) if args.command == "check" else _extract(args)
     except KeyboardInterrupt:
         print("consistency: interrupted", file=sys.stderr)
@@ -141,6 +155,56 @@ def _check(args: argparse.Namespace) -> int:
     if outcome.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if outcome.failing() else EXIT_CLEAN
+
+
+def _rules(args: argparse.Namespace) -> int:
+    config = DEFAULTS if args.no_config else config_for("-")
+    folders = args.rules or config.rule_folders()
+    rules = select_rules(load_rules(folders), config.values.select, config.values.ignore)
+    if args.rule is None:
+        sys.stdout.write(format_rule_list(rules))
+        return EXIT_CLEAN
+    chosen = next((rule for rule in rules if rule.id == args.rule), None)
+    if chosen is None:
+        near = difflib.get_close_matches(args.rule, [rule.id for rule in rules], n=3)
+        hint = f"did you mean {' or '.join(near)}?" if near else "`consistency rules` lists them"
+        print(f"consistency: no rule {args.rule!r}; {hint}", file=sys.stderr)
+        return EXIT_ERROR
+    sys.stdout.write(format_rule(chosen))
+    return EXIT_CLEAN
+
+
+def format_rule_list(rules: Sequence[Rule]) -> str:
+    """One line per rule, sorted by id: id, kind, severity and what it checks, in aligned columns."""
+    ordered = sorted(rules, key=lambda rule: rule.id)
+    width = max((len(rule.id) for rule in ordered), default=0)
+    kind_width = max((len(rule.spec.kind) for rule in ordered), default=0)
+    return "".join(
+        f"{rule.id:<{width}}  {rule.spec.kind:<{kind_width}}  {rule.spec.severity:<7}  {rule.spec.summary}\n"
+        for rule in ordered
+    )
+
+
+def format_rule(rule: Rule) -> str:
+    """A rule's documentation: summary, docs, patterns, options and the examples it must flag and pass."""
+    spec = rule.spec
+    parts = [f"{spec.id} ({spec.kind}, {spec.severity})", spec.summary]
+    if spec.docs.strip():
+        parts.append(spec.docs.strip())
+    if spec.patterns:
+        parts.append("Patterns:\n" + "".join(f"  {pattern}\n" for pattern in spec.patterns).rstrip())
+    if spec.options:
+        parts.append("Options:\n" + "".join(f"  {k}: {v}\n" for k, v in spec.options.items()).rstrip())
+    for title, texts in (("Flags", spec.examples.flag), ("Passes", spec.examples.passes)):
+        if texts:
+            parts.append(f"{title}:\n" + "".join(f"  - {_one_line(text)}\n" for text in texts).rstrip())
+    parts.append(f"Docs: {rule.docs_link}")
+    return "\n\n".join(parts) + "\n"
+
+
+def _one_line(text: str) -> str:
+    """An example as one line: front matter and line breaks shown as \\n, as the rule file writes them."""
+    return text.replace("\n", "\\n")
 
 
 def format_report(report: Report) -> str:
