@@ -229,11 +229,8 @@ def format_report(report: Report) -> str:
 
 def format_finding(file: FileReport, found: Finding) -> str:
     """One finding in ruff's habit, with its arithmetic and the expected fix on the next lines."""
-    return (
-        f"{file.path}:{found.line}:{found.column}: {found.rule} {found.message}\n"
-        f"    = {found.arithmetic}\n"
-        f"    ? {found.suggestion}"
-    )
+    arithmetic = f"    = {found.arithmetic}\n" if found.arithmetic else ""
+    return f"{file.path}:{found.line}:{found.column}: {found.rule} {found.message}\n{arithmetic}    ? {found.suggestion}"
 
 
 def format_claim(path: str, claim: Claim) -> str:

@@ -3,28 +3,47 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
-from consistency import __version__
-from consistency.findings import Report
+from consistency import __version__, suppressions
+from consistency.findings import Finding, Report
 from consistency.rules import Rule
+from consistency.suppressions import UNUSED
 
 _SARIF_LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+# The one finding no rule file makes: a suppression comment that silenced nothing.
+_UNUSED_RULE = {
+    "id": UNUSED,
+    "name": UNUSED,
+    "shortDescription": {"text": "A suppression comment silences nothing."},
+    "fullDescription": {"text": "A <!-- consistency: ignore/disable --> comment that silences no finding."},
+    "helpUri": Path(suppressions.__file__).resolve().as_uri(),  # its docstring documents the comments
+    "defaultConfiguration": {"level": "warning"},
+    "properties": {"kind": "suppression"},
+}
+
+
+def _text(found: Finding) -> str:
+    """A finding in one line: message, arithmetic where there is some, and the fix."""
+    parts = [found.message, found.arithmetic, f"Fix: {found.suggestion}"]
+    return ". ".join(part for part in parts if part)
 
 
 def sarif(report: Report, rules: list[Rule]) -> str:
     """The report as SARIF 2.1.0: one run, the rules as its driver's rules, stable ids."""
     ordered = sorted(rules, key=lambda r: r.id)
     index = {rule.id: k for k, rule in enumerate(ordered)}
+    index[UNUSED] = len(ordered)
     results: list[dict[str, Any]] = []
     for file in report.files:
         for found in file.findings:
             results.append(
                 {
                     "ruleId": found.rule,
-                    "ruleIndex": index.get(found.rule, 0),
+                    "ruleIndex": index[found.rule],
                     "level": _SARIF_LEVELS[found.severity],
-                    "message": {"text": f"{found.message}. {found.arithmetic}. Fix: {found.suggestion}"},
+                    "message": {"text": _text(found)},
                     "locations": [
                         {
                             "physicalLocation": {
@@ -60,7 +79,8 @@ def sarif(report: Report, rules: list[Rule]) -> str:
                                 "properties": {"kind": rule.spec.kind},
                             }
                             for rule in ordered
-                        ],
+                        ]
+                        + [_UNUSED_RULE],
                     }
                 },
                 "results": results,
@@ -76,8 +96,7 @@ def github(report: Report) -> str:
     for file in report.files:
         for found in file.findings:
             level = "notice" if found.severity == "info" else found.severity
-            text = f"{found.message}. {found.arithmetic}. Fix: {found.suggestion}"
-            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            text = _text(found).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             lines.append(
                 f"::{level} file={file.path},line={found.line},col={found.column},"
                 f"endLine={found.end_line},endColumn={found.end_column},title={found.rule}::{text}"

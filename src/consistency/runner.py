@@ -13,9 +13,10 @@ from consistency.config import Config, Level, config_for
 from consistency.document import Document, parse_document, read_document
 from consistency.errors import ConsistencyError
 from consistency.extraction import extract_claims
-from consistency.findings import FileReport, Report, Summary, finding, record
+from consistency.findings import FileReport, Finding, Report, Summary, finding, record
 from consistency.fx import FxTable, csv_table, ecb_table
 from consistency.rules import Rule, load_rules, select_rules
+from consistency.suppressions import UNUSED, Suppression, apply_suppressions, read_suppressions
 from consistency.units import vocabulary
 
 ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -32,6 +33,10 @@ class Settings:
     currency: str | None = None
     explain: bool = False
     fail_level: Level = "error"
+    # Ids and kinds of every rule loaded (for suppressions naming a rule that does not exist), and
+    # whether a suppression that silences nothing is reported.
+    known_rules: frozenset[str] = frozenset()
+    unused_suppressions: bool = True
 
 
 @dataclass(frozen=True)
@@ -60,9 +65,13 @@ def settings(
     fail_level: Level = "error",
 ) -> Settings:
     """Load rules and the FX table once for a run."""
-    rules = select_rules(load_rules(rule_folders), select, ignore)
+    select, ignore = tuple(select), tuple(ignore)
+    loaded = load_rules(rule_folders)
+    rules = select_rules(loaded, select, ignore)
     fx = _csv_table(fx_table.resolve()) if fx_table else ecb_table()
-    return Settings(rules, fx, date, currency, explain, fail_level)
+    known = frozenset(name for rule in loaded for name in (rule.id, rule.spec.kind))
+    unused = UNUSED not in ignore and (not select or UNUSED in select)
+    return Settings(rules, fx, date, currency, explain, fail_level, known, unused)
 
 
 @functools.lru_cache(maxsize=32)
@@ -77,14 +86,26 @@ def check_document_report(document: Document, run: Settings) -> FileReport:
     results = check_document(document, claims, run.rules, run.fx, run.date)
     involved = {id(c) for r in results for c in r.claims}
     numbers = [c for c in claims if c.kind != "date"]
+    findings = [finding(r) for r in results if r.status == "failed"]
+    if suppressions := read_suppressions(document.source):
+        findings = _suppressed(findings, suppressions, run)
     return FileReport(
         path=document.path,
-        findings=[finding(r) for r in results if r.status == "failed"],
+        findings=findings,
         checks=[record(r) for r in results] if run.explain else None,
         claims=len(numbers) if run.explain else None,
         unchecked_claims=sum(1 for c in numbers if id(c) not in involved) if run.explain else None,
         relations=sum(1 for r in results if r.status != "unchecked"),
     )
+
+
+def _suppressed(findings: list[Finding], suppressions: list[Suppression], run: Settings) -> list[Finding]:
+    """The findings the article's comments leave, in reading order, and its unused suppressions."""
+    active = frozenset(name for rule in run.rules for name in (rule.id, rule.spec.kind))
+    kept = apply_suppressions(findings, suppressions, active, run.known_rules)
+    if not run.unused_suppressions:
+        kept = [found for found in kept if found.rule != UNUSED]
+    return sorted(kept, key=lambda found: (found.line, found.column))
 
 
 def check_text(text: str, run: Settings, *, path: str = "<text>") -> FileReport:
