@@ -177,3 +177,13 @@ def test_word_runs_never_rule_out_a_match(template: str, sentence: str) -> None:
     runs = set(word_runs(sentence))
     assert pattern.regex.search(sentence) is not None
     assert pattern.words <= runs and all(not cues.isdisjoint(runs) for cues in pattern.cue_words)
+
+
+def test_an_edited_rule_file_is_read_again(tmp_path: Path) -> None:
+    """A long-running process (the pytest fixture, an editor's server) sees a rule file's edits."""
+    rule = tmp_path / "house.yaml"
+    text = 'id: house\nkind: percent_change\nseverity: error\nsummary: S.\nmessage: "{stated}"\npatterns: ["up {stated:percent} to"]\n'
+    rule.write_text(text, encoding="utf-8")
+    assert next(r for r in load_rules([tmp_path]) if r.id == "house").spec.severity == "error"
+    rule.write_text(text.replace("severity: error", "severity: warning"), encoding="utf-8")
+    assert next(r for r in load_rules([tmp_path]) if r.id == "house").spec.severity == "warning"

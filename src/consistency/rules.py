@@ -196,9 +196,16 @@ def rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name not in VOCABULARY_FILES)
 
 
-@functools.cache
 def _load_folder(folder: Path) -> tuple[Rule, ...]:
-    return tuple(load_rule(path) for path in rule_files(folder))
+    """A folder's rules, read again only when a file in it has changed (a long-running process sees edits)."""
+    files = rule_files(folder)
+    state = tuple((path.name, stat.st_mtime_ns, stat.st_size) for path in files for stat in (path.stat(),))
+    return _load_files(folder, state)
+
+
+@functools.lru_cache(maxsize=64)
+def _load_files(folder: Path, state: tuple[tuple[str, int, int], ...]) -> tuple[Rule, ...]:
+    return tuple(load_rule(folder / name) for name, _, _ in state)
 
 
 def load_rules(extra_folders: Iterable[Path] = ()) -> list[Rule]:
