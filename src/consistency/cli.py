@@ -17,10 +17,11 @@ from consistency.config import DEFAULTS, config_for
 from consistency.errors import ConsistencyError
 from consistency.extraction import extract_claims
 from consistency.findings import FileReport, Finding, Report
+from consistency.html_report import ArticleView, html_page
 from consistency.models import Claim
 from consistency.report import github, sarif
 from consistency.rules import Rule, load_rules, select_rules
-from consistency.runner import LEVELS, Options, Settings, check_paths, documents, settings_for
+from consistency.runner import LEVELS, Options, Outcome, Settings, check_paths, documents, settings_for
 from consistency.units import vocabulary
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -52,7 +53,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="article files or folders; - reads standard input"
     )
-    check.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github", "html"),
+        default="text",
+        help="html: one self-contained page showing the articles, for an editor",
+    )
     check.add_argument("--explain", action="store_true", help="also list passed and unchecked relations")
     check.add_argument(
         "--fail-level", choices=tuple(LEVELS), help="lowest severity that fails (default: error)"
@@ -132,13 +138,13 @@ def _check(args: argparse.Namespace) -> int:
         fx_table=args.fx_table,
         date=args.date,
         currency=args.currency,
-        explain=args.explain,
+        explain=args.explain or args.format == "html",  # the page shows what passed too
         fail_level=args.fail_level,
     )
     run: Settings | Options = options
     if args.no_config:
         run = settings_for(DEFAULTS, options)
-    outcome = check_paths(args.paths, run)
+    outcome = check_paths(args.paths, run, keep_documents=args.format == "html")
     report = outcome.report()
     for error in outcome.errors:
         print(error, file=sys.stderr)
@@ -150,6 +156,8 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(sarif(report, rules))
     elif args.format == "github":
         sys.stdout.write(github(report))
+    elif args.format == "html":
+        sys.stdout.write(_html(outcome, report))
     else:
         sys.stdout.write(format_report(report))
     if outcome.errors:
@@ -205,6 +213,16 @@ def format_rule(rule: Rule) -> str:
 def _one_line(text: str) -> str:
     """An example as one line: front matter and line breaks shown as \\n, as the rule file writes them."""
     return text.replace("\n", "\\n")
+
+
+def _html(outcome: Outcome, report: Report) -> str:
+    """The editor's page: each article with its claims, findings and passed checks."""
+    vocab = vocabulary()
+    articles = [
+        ArticleView(document.path, document.source, tuple(extract_claims(document, vocab)), file)
+        for document, file in zip(outcome.documents, report.files, strict=True)
+    ]
+    return html_page(articles, report.summary, outcome.errors)
 
 
 def format_report(report: Report) -> str:

@@ -120,6 +120,7 @@ class Outcome:
     reports: list[FileReport] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     runs: list[Settings] = field(default_factory=list)  # the settings each report was checked with
+    documents: list[Document] = field(default_factory=list)  # each article read, when asked to keep them
 
     def failing(self) -> bool:
         """Whether any finding is at or above the fail level of its article's settings."""
@@ -178,11 +179,12 @@ def documents(
             yield str(exc)
 
 
-def check_paths(paths: Iterable[str], run: Settings | Options) -> Outcome:
+def check_paths(paths: Iterable[str], run: Settings | Options, *, keep_documents: bool = False) -> Outcome:
     """Check every article; a file that cannot be read is an error line, the rest still checked.
 
     Given `Settings`, every article is checked with them; given `Options`, each article with its
     own configuration (the nearest `pyproject.toml` or `.consistency.toml`), the options winning.
+    `keep_documents` keeps each article read, for a report that shows the articles themselves.
     """
     outcome = Outcome()
     resolved: dict[tuple[Path | None, tuple[str, ...]], Settings] = {}
@@ -200,6 +202,8 @@ def check_paths(paths: Iterable[str], run: Settings | Options) -> Outcome:
             continue
         outcome.reports.append(check_document_report(document, article_run))
         outcome.runs.append(article_run)
+        if keep_documents:
+            outcome.documents.append(document)
     return outcome
 
 
