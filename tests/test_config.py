@@ -45,6 +45,9 @@ def test_command_line_wins_over_the_file(tmp_path: Path, capsys: pytest.CaptureF
     article = newsroom(tmp_path, '[tool.consistency]\nignore = ["fx-conversion"]\n')
     assert rules_flagged(["--ignore", "shares-total", str(article)], capsys) == (1, ["fx-conversion"])
     assert rules_flagged(["--no-config", str(article)], capsys) == (1, ["fx-conversion"])
+    # A rule selected by name on the command line is checked though the file ignores it.
+    assert rules_flagged(["--select", "fx-conversion", str(article)], capsys) == (1, ["fx-conversion"])
+    assert rules_flagged(["--select", "conversion", str(article)], capsys) == (0, [])
 
 
 def test_nearest_file_wins_and_a_bare_pyproject_is_passed_over(

@@ -146,3 +146,22 @@ def test_sarif_names_the_unused_suppression_rule(tmp_path: Path, capsys: pytest.
         result["message"]["text"]
         == "<!-- consistency: ignore --> suppresses nothing. Fix: remove the comment"
     )
+
+
+def test_a_rule_the_configuration_leaves_out_is_not_judged_in_suppressions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Configuration first, then the comment: a suppression of a rule the project ignores is no warning,
+    and selecting it on the command line brings the rule, and the judgement, back."""
+    (tmp_path / ".consistency.toml").write_text('ignore = ["fx-conversion"]\n', encoding="utf-8")
+    article = tmp_path / "story.md"
+    article.write_text(f"{DATED}<!-- consistency: ignore fx-conversion -->\n{WRONG_KM}\n", encoding="utf-8")
+    assert main(["check", str(article)]) == 1
+    out = capsys.readouterr().out
+    assert "unit-conversion" in out and "unused-suppression" not in out
+    selected = ["--select", "fx-conversion", "--select", "unused-suppression"]
+    assert main(["check", *selected, str(article)]) == 0
+    assert (
+        "unused-suppression <!-- consistency: ignore fx-conversion --> suppresses nothing"
+        in capsys.readouterr().out
+    )

@@ -210,7 +210,9 @@ def check_paths(paths: Iterable[str], run: Settings | Options, *, keep_documents
 def settings_for(config: Config, options: Options, article: str = "-") -> Settings:
     """The settings for one article: the options over its configuration over the defaults."""
     values = config.values
-    ignore = options.ignore or (*values.ignore, *config.ignored_for(article))
+    # A rule the command line selects by name is checked even where the configuration ignores it.
+    configured = (*values.ignore, *config.ignored_for(article))
+    ignore = options.ignore or tuple(name for name in configured if name not in options.select)
     return settings(
         rule_folders=options.rule_folders or config.rule_folders(),
         select=options.select or values.select,
