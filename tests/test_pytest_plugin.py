@@ -114,10 +114,10 @@ def test_an_unreadable_article_fails_with_one_line(pytester: pytest.Pytester) ->
 def test_works_under_xdist(newsroom: pytest.Pytester) -> None:
     """Spread over two workers, the outcomes and the cache summary are the same as in one process."""
     pytest.importorskip("xdist", reason="pytest-xdist is not installed")
-    result = newsroom.runpytest("--consistency", "articles", "-n", "2")
+    result = newsroom.runpytest("--consistency", "articles", "-n", "2", "-p", "no:benchmark")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines(["*$442.7 million*", "consistency: 2 article(s) checked, 0 from the cache"])
-    again = newsroom.runpytest("--consistency", "articles", "-n", "2")
+    again = newsroom.runpytest("--consistency", "articles", "-n", "2", "-p", "no:benchmark")
     again.stdout.fnmatch_lines(["consistency: 2 article(s) checked, 2 from the cache"])
 
 
