@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import difflib
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from consistency import __version__
@@ -32,6 +33,16 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
+    return jobs
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fx-table", type=Path, metavar="CSV", help="exchange rates: date,base,quote,rate")
     check.add_argument("--date", type=_date, help="the article date (overrides front matter)")
     check.add_argument("--currency", help="what a bare $ or ¥ means (overrides front matter)")
+    check.add_argument(
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes for many articles (default: the machine's cores)",
+    )
 
     rules = commands.add_parser("rules", help="list the rules, or show one rule's documentation")
     rules.add_argument("rule", nargs="?", metavar="ID", help="a rule id: print its docs and examples")
@@ -144,7 +162,10 @@ def _check(args: argparse.Namespace) -> int:
     run: Settings | Options = options
     if args.no_config:
         run = settings_for(DEFAULTS, options)
-    outcome = check_paths(args.paths, run, keep_documents=args.format == "html")
+    with _progress_bar() as progress:
+        outcome = check_paths(
+            args.paths, run, keep_documents=args.format == "html", jobs=args.jobs, progress=progress
+        )
     report = outcome.report()
     for error in outcome.errors:
         print(error, file=sys.stderr)
@@ -213,6 +234,23 @@ def format_rule(rule: Rule) -> str:
 def _one_line(text: str) -> str:
     """An example as one line: front matter and line breaks shown as \\n, as the rule file writes them."""
     return text.replace("\n", "\\n")
+
+
+@contextlib.contextmanager
+def _progress_bar() -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on standard error when it is a terminal; nothing when output goes to a file or CI."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    # Shown only once a run lasts: a single article checks faster than the bar could draw.
+    with tqdm(unit=" articles", file=sys.stderr, delay=0.5, leave=False) as bar:
+
+        def advance(articles: int) -> None:
+            bar.update(articles)
+
+        yield advance
 
 
 def _html(outcome: Outcome, report: Report) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Iterator
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -179,32 +181,111 @@ def documents(
             yield str(exc)
 
 
-def check_paths(paths: Iterable[str], run: Settings | Options, *, keep_documents: bool = False) -> Outcome:
+def check_paths(
+    paths: Iterable[str],
+    run: Settings | Options,
+    *,
+    keep_documents: bool = False,
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> Outcome:
     """Check every article; a file that cannot be read is an error line, the rest still checked.
 
     Given `Settings`, every article is checked with them; given `Options`, each article with its
     own configuration (the nearest `pyproject.toml` or `.consistency.toml`), the options winning.
     `keep_documents` keeps each article read, for a report that shows the articles themselves.
+    With `jobs` above 1 the articles are checked by that many worker processes; the outcome is the
+    same as one process gives, in the same order. `progress` is told how many articles each step
+    finished.
     """
     outcome = Outcome()
-    resolved: dict[tuple[Path | None, tuple[str, ...]], Settings] = {}
-    configs: dict[Path, Config] = {}
-    for name in iter_articles(paths):
-        if name.startswith("\0"):
-            outcome.errors.append(f"{name[1:]}: no articles (*.md, *.markdown, *.txt) in this folder")
+    articles = Articles(run)
+    names = list(iter_articles(paths))
+    if jobs > 1 and len(names) > jobs * _CHUNK:
+        checked = _in_parallel(names, run, keep_documents, jobs)
+    else:
+        checked = (articles.check(name, keep_documents) for name in names)
+    for name, (report, error, document) in zip(names, checked, strict=True):
+        if progress is not None:
+            progress(1)
+        if error is not None:
+            if error not in outcome.errors:  # a broken config is one line, not one per article
+                outcome.errors.append(error)
             continue
-        try:
-            article_run = run if isinstance(run, Settings) else _configured(name, run, configs, resolved)
-            document = read_document(name, date=article_run.date, currency=article_run.currency)
-        except ConsistencyError as exc:
-            if str(exc) not in outcome.errors:  # a broken config is one line, not one per article
-                outcome.errors.append(str(exc))
-            continue
-        outcome.reports.append(check_document_report(document, article_run))
-        outcome.runs.append(article_run)
-        if keep_documents:
+        assert report is not None
+        outcome.reports.append(report)
+        outcome.runs.append(articles.settings(name))
+        if document is not None:
             outcome.documents.append(document)
     return outcome
+
+
+# One article's result: its report, or the one-line error that says why it has none; and the
+# article itself when asked to keep it.
+Checked = tuple[FileReport | None, str | None, Document | None]
+_CHUNK = 16  # articles a worker takes at a time: few enough to balance, enough to cost little to send
+
+
+class Articles:
+    """Checks articles one by one with their settings, each configuration read once."""
+
+    def __init__(self, run: Settings | Options) -> None:
+        self.run = run
+        self.configs: dict[Path, Config] = {}
+        self.resolved: dict[tuple[Path | None, tuple[str, ...]], Settings] = {}
+
+    def settings(self, name: str) -> Settings:
+        """The settings an article is checked with."""
+        if isinstance(self.run, Settings):
+            return self.run
+        return _configured(name, self.run, self.configs, self.resolved)
+
+    def check(self, name: str, keep_document: bool = False) -> Checked:
+        """One article's report, or why it has none."""
+        if name.startswith("\0"):
+            return None, f"{name[1:]}: no articles (*.md, *.markdown, *.txt) in this folder", None
+        try:
+            article_run = self.settings(name)
+            document = read_document(name, date=article_run.date, currency=article_run.currency)
+        except ConsistencyError as exc:
+            return None, str(exc), None
+        return check_document_report(document, article_run), None, document if keep_document else None
+
+
+# The worker processes' own checker, made once per process by `_start_worker`.
+_WORKER: list[Articles] = []
+
+
+def _start_worker(run: Settings | Options) -> None:
+    """A worker leaves Ctrl-C to the parent, which stops the pool, and checks with its own caches."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _WORKER[:] = [Articles(run)]
+
+
+def _check_chunk(chunk: tuple[list[str], bool]) -> list[Checked]:
+    names, keep_documents = chunk
+    articles = _WORKER[0]
+    return [articles.check(name, keep_documents) for name in names]
+
+
+def _in_parallel(
+    names: list[str], run: Settings | Options, keep_documents: bool, jobs: int
+) -> Iterator[Checked]:
+    """Each article's result, in the order given, from a pool of `jobs` worker processes."""
+    methods = multiprocessing.get_all_start_methods()
+    # fork hands each worker the rules and FX table already loaded; elsewhere they load their own
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunks = [(names[at : at + _CHUNK], keep_documents) for at in range(0, len(names), _CHUNK)]
+    pool = context.Pool(jobs, initializer=_start_worker, initargs=(run,))
+    try:
+        for results in pool.imap(_check_chunk, chunks):
+            yield from results
+        pool.close()
+    except BaseException:
+        pool.terminate()  # Ctrl-C or an error: stop the workers now, not after their chunks
+        raise
+    finally:
+        pool.join()
 
 
 def settings_for(config: Config, options: Options, article: str = "-") -> Settings:
