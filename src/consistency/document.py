@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import pyromark
 import yaml
@@ -112,19 +114,9 @@ class Document:
 def read_document(path: str | Path, *, date: dt.date | None = None, currency: str | None = None) -> Document:
     """Read and parse an article file; `-` reads standard input. Errors name the file."""
     name = str(path)
-    try:
-        if name == "-":
-            import sys
-
-            raw = sys.stdin.buffer.read()
-        else:
-            raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ConsistencyError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise ConsistencyError("is a directory", path=name) from None
-    except OSError as exc:
-        raise ConsistencyError(f"cannot read: {exc.strerror or exc}", path=name) from None
+    raw = _read_bytes(name)
+    if b"\x00" in raw:  # before decoding: a picture or a PDF is binary, not text in another encoding
+        raise ConsistencyError("binary content (NUL byte), not an article", path=name)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -132,10 +124,40 @@ def read_document(path: str | Path, *, date: dt.date | None = None, currency: st
         raise ConsistencyError(
             f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})", path=name, line=line
         ) from None
-    if "\x00" in text:
-        raise ConsistencyError("binary content (NUL byte), not an article", path=name)
     markdown = Path(name).suffix.lower() not in PLAIN_TEXT_SUFFIXES
     return parse_document(text, path=name, date=date, currency=currency, markdown=markdown)
+
+
+# Far above any news article: a file this large is an archive dump or a mistake, not one story.
+MAX_ARTICLE_BYTES: Final = 10_000_000
+
+
+def _read_bytes(name: str) -> bytes:
+    """An article's bytes, refused with a one-line error when it is no regular file or too large."""
+    try:
+        if name == "-":
+            import sys
+
+            raw = sys.stdin.buffer.read(MAX_ARTICLE_BYTES + 1)
+        else:
+            mode = os.stat(name).st_mode
+            if stat.S_ISDIR(mode):
+                raise ConsistencyError("is a directory", path=name)
+            if not stat.S_ISREG(mode):  # a named pipe or a device would block the read, or never end
+                raise ConsistencyError("not a regular file", path=name)
+            with open(name, "rb") as article:
+                raw = article.read(MAX_ARTICLE_BYTES + 1)
+    except FileNotFoundError:
+        raise ConsistencyError("no such file", path=name) from None
+    except OSError as exc:
+        raise ConsistencyError(f"cannot read: {exc.strerror or exc}", path=name) from None
+    if len(raw) > MAX_ARTICLE_BYTES:
+        size = os.stat(name).st_size if name != "-" else len(raw)
+        raise ConsistencyError(
+            f"{size / 1e6:.1f} MB, more than the {MAX_ARTICLE_BYTES // 1_000_000} MB an article may be",
+            path=name,
+        )
+    return raw
 
 
 def parse_document(

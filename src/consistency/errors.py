@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 
 class ConsistencyError(Exception):
     """Bad input or configuration, reported as `path:line: message` and exit status 2."""
@@ -13,7 +15,18 @@ class ConsistencyError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = self.path or "<input>"
+        where = shown_path(self.path) if self.path else "<input>"
         if self.line is not None:
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}"
+
+
+def shown_path(path: str) -> str:
+    """A path as one would type it from the working folder: relative below it, absolute elsewhere."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive, on Windows
+        return path
+    return path if relative.startswith("..") else relative

@@ -117,14 +117,22 @@ def ecb_table() -> FxTable:
     return _DailyTable(per_euro, "EUR", "ECB")
 
 
-def csv_table(path: Path) -> FxTable:
-    """A newsroom's own table: CSV rows `date,base,quote,rate` (1 base = rate quote)."""
+def csv_table(path: Path, problems: list[ConsistencyError] | None = None) -> FxTable:
+    """A newsroom's own table: CSV rows `date,base,quote,rate` (1 base = rate quote).
+
+    A bad row raises its error; given a `problems` list, the first bad row's error (with how many
+    more there are) goes there instead and the good rows make the table, so one typo in a desk's
+    rates does not stop every article's check. A table that cannot be read at all leaves every
+    conversion unchecked.
+    """
     by_pair: dict[str, dict[dt.date, float]] = {}
     reference: str | None = None
+    bad: list[ConsistencyError] = []
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConsistencyError(f"cannot read FX table: {exc}", path=str(path)) from None
+        bad.append(ConsistencyError(f"cannot read FX table: {exc}", path=str(path)))
+        lines = []
     for number, row in enumerate(csv.reader(lines), start=1):
         if not row or row[0].strip().lower() == "date":
             continue
@@ -133,24 +141,30 @@ def csv_table(path: Path) -> FxTable:
             day = dt.date.fromisoformat(day_text)
             value = float(value_text)
         except ValueError:
-            raise ConsistencyError(
-                "FX row must be date,base,quote,rate (YYYY-MM-DD, ISO codes, a positive number)",
-                path=str(path),
-                line=number,
-            ) from None
-        if value <= 0 or len(base) != 3 or len(quote) != 3:
-            raise ConsistencyError("FX row needs ISO codes and a positive rate", path=str(path), line=number)
+            bad.append(ConsistencyError(_ROW_SHAPE, path=str(path), line=number))
+            continue
+        if not value > 0 or len(base) != 3 or len(quote) != 3:
+            bad.append(
+                ConsistencyError("FX row needs ISO codes and a positive rate", path=str(path), line=number)
+            )
+            continue
         reference = reference or base
         if base == reference:
             by_pair.setdefault(quote.upper(), {})[day] = value
         elif quote == reference:
             by_pair.setdefault(base.upper(), {})[day] = 1 / value
         else:
-            raise ConsistencyError(
-                f"every row must have {reference} on one side (the table's reference currency)",
-                path=str(path),
-                line=number,
-            )
-    if reference is None:
-        raise ConsistencyError("FX table has no rows", path=str(path))
-    return _DailyTable(by_pair, reference.upper(), path.name)
+            message = f"every row must have {reference} on one side (the table's reference currency)"
+            bad.append(ConsistencyError(message, path=str(path), line=number))
+    if reference is None and not bad:
+        bad.append(ConsistencyError("FX table has no rows", path=str(path)))
+    if bad:
+        if problems is None:
+            raise bad[0]
+        first = bad[0]
+        more = f" (and {len(bad) - 1} more bad row(s))" if len(bad) > 1 else ""
+        problems.append(ConsistencyError(first.message + more, path=first.path, line=first.line))
+    return _DailyTable(by_pair, (reference or "EUR").upper(), path.name)
+
+
+_ROW_SHAPE = "FX row must be date,base,quote,rate (YYYY-MM-DD, ISO codes, a positive number)"

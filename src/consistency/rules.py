@@ -196,23 +196,47 @@ def rule_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name not in VOCABULARY_FILES)
 
 
-def _load_folder(folder: Path) -> tuple[Rule, ...]:
-    """A folder's rules, read again only when a file in it has changed (a long-running process sees edits)."""
+def _load_folder(folder: Path) -> tuple[tuple[Rule, ...], tuple[ConsistencyError, ...]]:
+    """A folder's rules and the errors of its bad files, read again only when a file in it has changed
+    (a long-running process sees edits)."""
     files = rule_files(folder)
     state = tuple((path.name, stat.st_mtime_ns, stat.st_size) for path in files for stat in (path.stat(),))
     return _load_files(folder, state)
 
 
 @functools.lru_cache(maxsize=64)
-def _load_files(folder: Path, state: tuple[tuple[str, int, int], ...]) -> tuple[Rule, ...]:
-    return tuple(load_rule(folder / name) for name, _, _ in state)
+def _load_files(
+    folder: Path, state: tuple[tuple[str, int, int], ...]
+) -> tuple[tuple[Rule, ...], tuple[ConsistencyError, ...]]:
+    rules: list[Rule] = []
+    errors: list[ConsistencyError] = []
+    for name, _, _ in state:
+        try:
+            rules.append(load_rule(folder / name))
+        except ConsistencyError as error:
+            errors.append(error)
+    return tuple(rules), tuple(errors)
 
 
-def load_rules(extra_folders: Iterable[Path] = ()) -> list[Rule]:
-    """The built-in rules and those of extra folders; a later rule with the same id replaces one."""
+def load_rules(
+    extra_folders: Iterable[Path] = (), problems: list[ConsistencyError] | None = None
+) -> list[Rule]:
+    """The built-in rules and those of extra folders; a later rule with the same id replaces one.
+
+    A bad rule file (or a missing folder) raises its error; given a `problems` list, the error goes
+    there instead and the other rules are loaded, so one bad file costs only its own rule.
+    """
     by_id: dict[str, Rule] = {}
     for folder in (builtin_rules_dir(), *extra_folders):
-        for rule in _load_folder(Path(folder).resolve()):
+        try:
+            rules, errors = _load_folder(Path(folder))
+        except ConsistencyError as error:
+            rules, errors = (), (error,)
+        if errors and problems is None:
+            raise errors[0]
+        if problems is not None:
+            problems.extend(errors)
+        for rule in rules:
             by_id[rule.id] = rule
     return list(by_id.values())
 

@@ -39,6 +39,8 @@ class Settings:
     # whether a suppression that silences nothing is reported.
     known_rules: frozenset[str] = frozenset()
     unused_suppressions: bool = True
+    # Bad rule files and FX rows left out of these settings, as one-line errors for the run to report.
+    problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,18 +70,21 @@ def settings(
 ) -> Settings:
     """Load rules and the FX table once for a run."""
     select, ignore = tuple(select), tuple(ignore)
-    loaded = load_rules(rule_folders)
+    problems: list[ConsistencyError] = []
+    loaded = load_rules(rule_folders, problems)
     rules = select_rules(loaded, select, ignore)
-    fx = _csv_table(fx_table.resolve()) if fx_table else ecb_table()
+    fx, table_problems = _csv_table(fx_table) if fx_table else (ecb_table(), ())
     known = frozenset(name for rule in loaded for name in (rule.id, rule.spec.kind))
     unused = UNUSED not in ignore and (not select or UNUSED in select)
-    return Settings(rules, fx, date, currency, explain, fail_level, known, unused)
+    shown = tuple(str(problem) for problem in (*problems, *table_problems))
+    return Settings(rules, fx, date, currency, explain, fail_level, known, unused, shown)
 
 
 @functools.lru_cache(maxsize=32)
-def _csv_table(path: Path) -> FxTable:
-    """A newsroom's FX table, read once however many configurations name it."""
-    return csv_table(path)
+def _csv_table(path: Path) -> tuple[FxTable, tuple[ConsistencyError, ...]]:
+    """A newsroom's FX table and its bad rows, read once however many configurations name it."""
+    problems: list[ConsistencyError] = []
+    return csv_table(path, problems), tuple(problems)
 
 
 def check_document_report(document: Document, run: Settings) -> FileReport:
@@ -208,9 +213,11 @@ def check_paths(
     for name, (report, error, document) in zip(names, checked, strict=True):
         if progress is not None:
             progress(1)
+        # A broken config, a bad rule file or FX row is one line, not one per article.
+        for problem in (*articles.problems(name), *([] if error is None else [error])):
+            if problem not in outcome.errors:
+                outcome.errors.append(problem)
         if error is not None:
-            if error not in outcome.errors:  # a broken config is one line, not one per article
-                outcome.errors.append(error)
             continue
         assert report is not None
         outcome.reports.append(report)
@@ -239,6 +246,15 @@ class Articles:
         if isinstance(self.run, Settings):
             return self.run
         return _configured(name, self.run, self.configs, self.resolved)
+
+    def problems(self, name: str) -> tuple[str, ...]:
+        """What the article's settings had to leave out (bad rule files, bad FX rows)."""
+        if name.startswith("\0"):
+            return ()
+        try:
+            return self.settings(name).problems
+        except ConsistencyError:
+            return ()  # the settings could not be made at all: the article's own error says why
 
     def check(self, name: str, keep_document: bool = False) -> Checked:
         """One article's report, or why it has none."""
