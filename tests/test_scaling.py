@@ -71,3 +71,28 @@ def test_checking_stays_linear_on_repeated_relations(unit: str) -> None:
     """Every rule, document-wide ones included, costs at most 3x the time for 2x the text."""
     size, ratio = _doubling_ratio(unit, 20_000, 1_280_000, consistency.check)
     assert ratio < 3.0, f"{unit!r}: doubling {size:,} characters took {ratio:.1f}x the time to check"
+
+
+# The inputs a hostile or broken feed sends: a megabyte of one character class, one endless line of
+# figures, Markdown nested as deep as the text allows. `benchmarks/adversarial.py` times them at
+# 1 MB and 2 MB; here they double from where they take a tenth of a second.
+ADVERSARIAL = {
+    "digit groups": "1,",
+    "digits": "1234567890",
+    "opening brackets": "(",
+    "dollar signs": "$",
+    "qualifiers": "more than about nearly ",
+    "one endless line of figures": "Revenue rose 12% to $4.5 billion from $4 billion, ",
+    "nested quotes": "> ",
+    "nested lists": "- * ",
+    "emphasis marks": "*_",
+    "link brackets": "[",
+    "table pipes": "| 5 |",
+}
+
+
+@pytest.mark.parametrize("unit", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
+def test_adversarial_input_checks_in_linear_time(unit: str) -> None:
+    """The whole check (parse, extract, every rule) costs at most 3x the time for 2x the input."""
+    size, ratio = _doubling_ratio(unit, 50_000, 1_600_000, consistency.check)
+    assert ratio < 3.0, f"{unit!r}: doubling {size:,} characters took {ratio:.1f}x the time to check"
