@@ -5,7 +5,10 @@ Four passes run over the same article texts, each timed `--repeat` times with th
 * regex    a bare `re.findall` for digit runs, the floor any extractor has to pay;
 * parse    front matter, Markdown and sentence split only (`parse_document`);
 * extract  the full pipeline, `consistency.extract(text)`, which also reports how many claims it found;
-* check    extraction and every rule (`consistency check`), with how many findings it raised.
+* check    extraction and every rule (`consistency check`), with how many findings it raised;
+* quantulum3  quantulum3's `parser.parse` on the first `--quantulum-articles` articles (it is some
+           thousand times slower), set against our extraction of the same articles in this run,
+           when quantulum3 is installed (`pip install '.[bench]'`).
 
 MB means 1e6 bytes of UTF-8 article text. Peak memory is the process's maximum resident set size.
 The corpus is generated deterministically by `corpus.generate_articles` unless `--corpus DIR` names a
@@ -114,6 +117,25 @@ def check_extraction(texts: Sequence[str], out: TextIO) -> list[int]:
     return failed
 
 
+def quantulum_ratio(texts: Sequence[str], repeat: int) -> tuple[Phase, Phase] | None:
+    """quantulum3's extraction and ours on the same articles, or None when quantulum3 is not installed."""
+    try:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # it warns that its optional classifier is missing
+            from quantulum3 import parser as quantulum
+    except ImportError:
+        return None
+
+    def quantulum_pass(texts: Sequence[str]) -> int:
+        return sum(len(quantulum.parse(text)) for text in texts)
+
+    quantulum.parse("It rose 5% to $3 million.")  # warm up: its unit tables load on first use
+
+    return time_pass("quantulum3", quantulum_pass, texts, 1), time_pass("ours", extract_pass, texts, repeat)
+
+
 def peak_memory_mb() -> float:
     """Peak resident set size of this process in MB (ru_maxrss is KiB on Linux, bytes on macOS)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -138,6 +160,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per pass, best kept (default 3)")
     parser.add_argument("--seed", type=int, default=0, help="corpus random seed (default 0)")
     parser.add_argument("--corpus", type=Path, help="read *.md files from this folder instead of generating")
+    parser.add_argument(
+        "--quantulum-articles",
+        type=int,
+        default=40,
+        help="articles quantulum3 extracts, against ours on the same (default 40; 0 skips it)",
+    )
     parser.add_argument(
         "--json", action="store_true", help="print one JSON line on stdout, the table on stderr"
     )
@@ -185,6 +213,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=out,
         )
     print(summary_line(phases, len(texts), size_mb, peak_mb), file=out)
+    compared = (
+        quantulum_ratio(texts[: args.quantulum_articles], args.repeat) if args.quantulum_articles else None
+    )
+    if compared is not None:
+        theirs, ours = compared
+        print(
+            f"quantulum3: {theirs.mb_per_s:.4f} MB/s ({theirs.items:,} quantities) against our "
+            f"{ours.mb_per_s:.2f} MB/s ({ours.items:,} claims) on the same {len(texts[: args.quantulum_articles])} "
+            f"articles: {ours.mb_per_s / theirs.mb_per_s:,.0f} times faster",
+            file=out,
+        )
 
     if args.json:
         record: dict[str, Any] = {
@@ -196,6 +235,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "claims": phases["extract"].items,
             "phases": {name: asdict(phase) for name, phase in phases.items()},
         }
+        if compared is not None:
+            record["quantulum3"] = {"theirs": asdict(compared[0]), "ours": asdict(compared[1])}
         print(json.dumps(record))
     return 0
 
