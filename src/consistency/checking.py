@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Final
 
 from consistency.checks import (
     Context,
@@ -35,7 +36,7 @@ from consistency.rules import Rule
 PairCheck = Callable[[Rule, dict[str, Claim], Context, str, str], Result | None]
 Scan = Callable[[Rule, Context], list[Result]]
 # Kinds whose rules bind claims with patterns, and kinds that scan the whole document.
-PATTERN_CHECKS: dict[str, PairCheck] = {
+PATTERN_CHECKS: Final[dict[str, PairCheck]] = {
     "conversion": conversion.check,
     "date_span": date_span.check,
     "percent_change": percent_change.check,
@@ -45,10 +46,10 @@ PATTERN_CHECKS: dict[str, PairCheck] = {
     "sum": parts.check,
 }
 # Kinds whose patterns bind dates, and so read sentences with their dates marked as claims.
-DATED_KINDS = frozenset({"date_span"})
-DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change": change.scan}
+DATED_KINDS: Final = frozenset({"date_span"})
+DOCUMENT_CHECKS: Final[dict[str, Scan]] = {"shares_total": shares_total.scan, "change": change.scan}
 # Rules whose `source` option names another source than sentences: results tables, margins.
-SOURCE_CHECKS: dict[tuple[str, str], Scan] = {
+SOURCE_CHECKS: Final[dict[tuple[str, str], Scan]] = {
     ("percent_change", "tables"): table_change.scan,
     ("percent_change", "table_mentions"): table_mention.scan,
     ("percent_of", "margins"): margin.scan,
@@ -59,7 +60,7 @@ SOURCE_CHECKS: dict[tuple[str, str], Scan] = {
 }
 
 
-_LEAD = 24  # characters before a match a check may read: "more than doubled", "nearly tripled"
+_LEAD: Final = 24  # characters before a match a check may read: "more than doubled", "nearly tripled"
 
 
 def check_document(

@@ -17,25 +17,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import get_args
+from typing import Final, get_args
 
 from consistency.errors import ConsistencyError
 from consistency.models import Claim, ClaimKind
 
-CLAIM_KINDS = frozenset(get_args(ClaimKind))
-_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
-_TOKEN = re.compile(
+CLAIM_KINDS: Final = frozenset(get_args(ClaimKind))
+_MARK_OPEN: Final = "\x02"
+_MARK_CLOSE: Final = "\x03"
+_TOKEN: Final = re.compile(
     r"\{(?P<role>[a-z_]+)(?::(?P<kind>[a-z_]+))?\}|\((?P<cues>[^(){}~]*[A-Za-z][^(){}~]*)\)|(?P<gap>~)|(?P<text>[^\s{}~]+)"
 )
 # Each punctuation mark that stops a skip, with a space on either side (the colon is spaced apart).
-_SPACED_PUNCTUATION = tuple((mark, f" {mark} ") for mark in ",;()[]")
-_WORD_RUN = re.compile(r"[a-z0-9]+")
+_SPACED_PUNCTUATION: Final = tuple((mark, f" {mark} ") for mark in ",;()[]")
+_WORD_RUN: Final = re.compile(r"[a-z0-9]+")
 # Letters that case-blind matching takes for ASCII ones but lower() leaves apart: dotless i, long s.
-_ASCII_FOLD = str.maketrans({"ı": "i", "ſ": "s"})
-MAX_TOKENS = 24
+_ASCII_FOLD: Final = str.maketrans({"ı": "i", "ſ": "s"})
+MAX_TOKENS: Final = 24
 # A word starts here: no letter or digit before it.
-_WORD_START = r"(?<![A-Za-z0-9])"
-MAX_SKIPPED_WORDS = 10
+_WORD_START: Final = r"(?<![A-Za-z0-9])"
+MAX_SKIPPED_WORDS: Final = 10
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from consistency.checking import check_document
 from consistency.config import Config, Level, config_for
@@ -18,8 +19,8 @@ from consistency.fx import FxTable, csv_table, ecb_table
 from consistency.rules import Rule, load_rules, select_rules
 from consistency.units import vocabulary
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
-LEVELS = {"info": 0, "warning": 1, "error": 2}
+ARTICLE_SUFFIXES: Final = (".md", ".markdown", ".txt")
+LEVELS: Final = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Any
+from typing import Any, Final
 
 from consistency.checks import Bounds, Context, Result, figure, judge
 from consistency.extraction.numbers import read_digits
@@ -19,11 +19,11 @@ from consistency.rules import Rule
 from consistency.units import registry, vocabulary
 
 # A range as written: two figures joined by "to", "and" or a dash, with scale words and units around.
-_RANGE = re.compile(
+_RANGE: Final = re.compile(
     r"\D*?(?P<low>\d[\d,]*(?:\.\d+)?)\D*?\s*(?:to|and|-|–)\s*\D*?(?P<high>\d[\d,]*(?:\.\d+)?)\D*"
 )
-_EQUALS = re.compile(r"[ \u00a0]*=[ \u00a0]*")
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "Rs ", "HKD": "HK$", "AUD": "A$"}
+_EQUALS: Final = re.compile(r"[ \u00a0]*=[ \u00a0]*")
+_SYMBOLS: Final = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "Rs ", "HKD": "HK$", "AUD": "A$"}
 
 
 def money(value: float, code: str) -> str:

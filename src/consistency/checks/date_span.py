@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from typing import Final
 
 from consistency.checks import Bounds, Context, Result, judge
 from consistency.models import Claim
 from consistency.rules import Rule
 
 # Days in each unit a span is stated in, on average over the Gregorian calendar.
-DAYS_PER_UNIT = {
+DAYS_PER_UNIT: Final = {
     "year": 365.2425,
     "year_of_age": 365.2425,
     "month": 365.2425 / 12,
@@ -26,7 +27,7 @@ DAYS_PER_UNIT = {
     "week": 7.0,
     "day": 1.0,
 }
-AGE_UNITS = frozenset({"year_of_age", "month_of_age"})
+AGE_UNITS: Final = frozenset({"year_of_age", "month_of_age"})
 
 
 def check(

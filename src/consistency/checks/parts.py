@@ -9,13 +9,14 @@ within their rounding.
 from __future__ import annotations
 
 import math
+from typing import Final
 
 from consistency.checks import Bounds, Context, Result, figure, judge
 from consistency.models import Claim
 from consistency.rules import Rule
 
-_PARTS = ("a", "b", "c", "d")
-_ADDABLE = frozenset({"count", "currency", "physical", "percent", "percentage_point"})
+_PARTS: Final = ("a", "b", "c", "d")
+_ADDABLE: Final = frozenset({"count", "currency", "physical", "percent", "percentage_point"})
 
 
 def _measure(claim: Claim) -> tuple[str, str]:

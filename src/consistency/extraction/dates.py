@@ -13,27 +13,28 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Final
 
 from consistency.extraction.numbers import trie_pattern
 
-MONTHS = {
+MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 # Every branch starts with a capital letter, so the scan skips straight to capitals.
-_MONTH = re.compile(trie_pattern([m.capitalize() for m in MONTHS]) + r"(?![A-Za-z])\.?")
-_YEAR = r"1\d{3}|20\d{2}"
-_RELATIVE = r"last|this|next|previous|the previous|the following"
-_AFTER = re.compile(
+_MONTH: Final = re.compile(trie_pattern([m.capitalize() for m in MONTHS]) + r"(?![A-Za-z])\.?")
+_YEAR: Final = r"1\d{3}|20\d{2}"
+_RELATIVE: Final = r"last|this|next|previous|the previous|the following"
+_AFTER: Final = re.compile(
     rf"[ \u00a0](?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:[-–](?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?!,\d|\.\d|[-–]\d)"
     rf"(?:,?[ \u00a0](?:(?P<year>{_YEAR})\b|(?P<rel>{_RELATIVE})[ \u00a0]year\b))?"
     rf"|[ \u00a0](?:of[ \u00a0])?(?P<year_only>{_YEAR})\b"
     rf"|[ \u00a0](?P<rel_only>{_RELATIVE})[ \u00a0]year\b"
 )
-_DAY_BEFORE = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?$")
-_YEAR_AFTER_DAY_FIRST = re.compile(rf",?[ \u00a0](?P<year>{_YEAR})\b")
-_SHIFT = {"last": -1, "previous": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
+_DAY_BEFORE: Final = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?$")
+_YEAR_AFTER_DAY_FIRST: Final = re.compile(rf",?[ \u00a0](?P<year>{_YEAR})\b")
+_SHIFT: Final = {"last": -1, "previous": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +127,9 @@ def _read_date(
 
 
 # Starts with a literal digit so the scan skips ahead; the look-behind then checks the char before.
-_EXPLICIT_YEAR = re.compile(r"(?:1[89]|20)(?<![\d,.$€£¥]..)\d\d(?![\d,])")
-_CENTURIES = ("18", "19", "20")
-_NOT_BEFORE_YEAR = frozenset(",.$€£¥")
+_EXPLICIT_YEAR: Final = re.compile(r"(?:1[89]|20)(?<![\d,.$€£¥]..)\d\d(?![\d,])")
+_CENTURIES: Final = ("18", "19", "20")
+_NOT_BEFORE_YEAR: Final = frozenset(",.$€£¥")
 
 
 def _years_in_runs(prose: str, digit_runs: Sequence[tuple[int, int, str]]) -> list[int]:
