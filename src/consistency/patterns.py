@@ -33,6 +33,11 @@ _SPACED_PUNCTUATION: Final = tuple((mark, f" {mark} ") for mark in ",;()[]")
 _WORD_RUN: Final = re.compile(r"[a-z0-9]+")
 # Letters that case-blind matching takes for ASCII ones but lower() leaves apart: dotless i, long s.
 _ASCII_FOLD: Final = str.maketrans({"ı": "i", "ſ": "s"})
+# For ASCII text: capitals to small letters, letters and digits kept, every other byte a space.
+_RUN_BYTES: Final = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if chr(byte).isascii() and chr(byte).isalnum() else 32
+    for byte in range(256)
+)
 MAX_TOKENS: Final = 24
 # A word starts here: no letter or digit before it.
 _WORD_START: Final = r"(?<![A-Za-z0-9])"
@@ -119,6 +124,9 @@ def word_runs(text: str) -> list[str]:
     A literal that matches at a word boundary has each of its runs standing whole in the text, so a
     text whose runs lack one cannot match: the test that spares most regex runs.
     """
+    if text.isascii():
+        # One byte table and a split: several times quicker than the regex, with the same runs.
+        return text.encode("ascii").translate(_RUN_BYTES).decode("ascii").split()
     return _WORD_RUN.findall(text.lower().translate(_ASCII_FOLD))
 
 
