@@ -12,8 +12,7 @@ import bisect
 import math
 import operator
 import re
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, final
 
 from consistency.document import Document
 from consistency.extraction.build import Row, build_claims, date_row
@@ -179,20 +178,36 @@ _DOLLAR_CURRENCIES: Final = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD",
 FRACTION_SPREAD: Final = 0.05
 
 
-@dataclass(slots=True)
+@final
 class _Quantity:
-    """A number read with its context, before it becomes a claim."""
+    """A number read with its context, before it becomes a claim.
 
-    start: int
-    end: int
-    value: float
-    step: float
-    kind: ClaimKind
-    unit: str
-    qualifier: Qualifier | None
-    bounds: tuple[float, float] | None = None
-    scale: float = 1.0
-    printed: float = 0.0
+    A plain class, not a dataclass: mypyc compiles this constructor, where a dataclass's generated
+    `__init__` stays interpreted and is called with its arguments boxed in a tuple and a dict.
+    """
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: float,
+        step: float,
+        kind: ClaimKind,
+        unit: str,
+        qualifier: Qualifier | None,
+        bounds: tuple[float, float] | None = None,
+        scale: float = 1.0,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.step = step
+        self.kind = kind
+        self.unit = unit
+        self.qualifier = qualifier
+        self.bounds = bounds
+        self.scale = scale
+        self.printed = 0.0  # the figure as printed, before its scale: the reader sets it
 
 
 def extract_claims(document: Document, vocabulary: Vocabulary) -> list[Claim]:

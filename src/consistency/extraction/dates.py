@@ -12,8 +12,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Final
+from typing import Final, final
 
 from consistency.extraction.numbers import trie_pattern
 
@@ -37,15 +36,19 @@ _YEAR_AFTER_DAY_FIRST: Final = re.compile(rf",?[ \u00a0](?P<year>{_YEAR})\b")
 _SHIFT: Final = {"last": -1, "previous": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class DateMention:
-    """A date as written, with the first and last day it can mean."""
+    """A date as written, with the first and last day it can mean.
 
-    start: int
-    end: int
-    iso: str
-    first: dt.date | None
-    last: dt.date | None
+    A plain class, not a frozen dataclass, so that mypyc compiles its constructor (see `_Quantity`).
+    """
+
+    def __init__(self, start: int, end: int, iso: str, first: dt.date | None, last: dt.date | None) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.iso: Final = iso
+        self.first: Final = first
+        self.last: Final = last
 
 
 def find_dates(
