@@ -118,8 +118,9 @@ class _Span:
         self.pieces = pieces  # (sentence, start, end, claims) of each sentence, in order
         self.cache = cache
         self.dates = dates  # whether its dates are marked as claims
-        self.count = sum(len(members) for *_, members in pieces)
-        self.kinds = frozenset(claim.kind for *_, members in pieces for _, claim in members)
+        # Unpacked in full: a starred target costs mypyc a list per piece.
+        self.count = sum(len(members) for _, _, _, members in pieces)
+        self.kinds = frozenset(claim.kind for _, _, _, members in pieces for _, claim in members)
         self._words: frozenset[str] | None = None
         self._marked: tuple[str, str] | None = None
 
@@ -127,12 +128,13 @@ class _Span:
         """The runs of letters and digits of the span's prose, lower-cased (see `word_runs`)."""
         if self._words is None:
             runs = self.cache.runs
-            sets = []
+            words: frozenset[str] = frozenset()
             for sentence, start, end, _ in self.pieces:
-                if sentence not in runs:
-                    runs[sentence] = frozenset(word_runs(self.cache.prose[start:end]))
-                sets.append(runs[sentence])
-            self._words = sets[0] if len(sets) == 1 else sets[0].union(*sets[1:])
+                found = runs.get(sentence)
+                if found is None:
+                    found = runs[sentence] = frozenset(word_runs(self.cache.prose[start:end]))
+                words = words | found if words else found
+            self._words = words
         return self._words
 
     def marked(self) -> tuple[str, str]:

@@ -227,7 +227,7 @@ class _Reader:
             lower = prose  # a rare lower-casing that changes length: scan the prose as it is
         self._lower = lower
         # Digit runs are found once: candidates for figures, and where the written years are.
-        self._digit_runs = [(*match.span(), "d") for match in DIGITS.finditer(lower)]
+        self._digit_runs = [(match.start(), match.end(), "d") for match in DIGITS.finditer(lower)]
         self.dates = find_dates(prose, document.meta.date, self._digit_runs)
         self.date_starts = [d.start for d in self.dates]
         self.cell_starts = [cell.start for cell in document.table_cells]
