@@ -208,9 +208,7 @@ def _pattern_results(
         text = lowered = ""
         for pattern in rule.patterns:
             # Set tests first (kinds, words, one cue of each set), then the text, then the regex.
-            if not (pattern.kinds <= span.kinds and pattern.words <= runs):
-                continue
-            if any(cues.isdisjoint(runs) for cues in pattern.cue_words):
+            if not (pattern.kinds <= span.kinds and pattern.may_match(runs)):
                 continue
             if not text:
                 text, lowered = span.marked()

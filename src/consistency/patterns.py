@@ -54,7 +54,15 @@ class Pattern:
     requires: tuple[str, ...] = ()  # text any match must contain: typed markers, literal words
     kinds: frozenset[str] = frozenset()  # the claim kinds its typed roles need
     words: frozenset[str] = frozenset()  # the letter-and-digit runs of its literal text
-    cue_words: tuple[frozenset[str], ...] = ()  # per cue set, the first run of each cue: one must occur
+    cue_runs: tuple[tuple[frozenset[str], ...], ...] = ()  # per cue set, the runs of each of its cues
+
+    def may_match(self, runs: frozenset[str]) -> bool:
+        """Whether a text whose word runs (see `word_runs`) are `runs` may match: the runs of the
+        literal text all occur, and for each cue set, all runs of one of its cues do.
+
+        A necessary condition only, tested before any text is marked or searched.
+        """
+        return self.words <= runs and all(any(cue <= runs for cue in cues) for cues in self.cue_runs)
 
 
 def contains_all(text: str, parts: tuple[str, ...]) -> bool:
@@ -72,7 +80,7 @@ def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = N
     roles: list[str] = []
     requires: list[str] = []
     words: set[str] = set()
-    cue_words: list[frozenset[str]] = []
+    cue_runs: list[tuple[frozenset[str], ...]] = []
     position = 0
     tokens = list(_TOKEN.finditer(template))
     if not tokens or len(tokens) > MAX_TOKENS:
@@ -98,9 +106,7 @@ def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = N
         elif match.group("cues"):
             cues = [c.strip() for c in match.group("cues").split("|") if c.strip()]
             pieces.append(_cue_group(cues))
-            firsts = [runs[0] for cue in cues if (runs := word_runs(cue))]
-            if len(firsts) == len(cues):
-                cue_words.append(frozenset(firsts))
+            cue_runs.append(tuple(frozenset(word_runs(cue)) for cue in cues))
         elif match.group("gap"):
             pieces.append("GAP")
         else:
@@ -115,7 +121,7 @@ def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = N
         raise ConsistencyError(f"pattern {template!r} binds no claim", path=path, line=line)
     kinds = frozenset(part[1:-1] for part in requires if part.startswith(_MARK_OPEN))
     regex = re.compile(_join(pieces), re.IGNORECASE)
-    return Pattern(template, tuple(roles), regex, tuple(requires), kinds, frozenset(words), tuple(cue_words))
+    return Pattern(template, tuple(roles), regex, tuple(requires), kinds, frozenset(words), tuple(cue_runs))
 
 
 def word_runs(text: str) -> list[str]:
