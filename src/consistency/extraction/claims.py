@@ -50,7 +50,9 @@ _NUMBER_WORD_RUN: Final = re.compile(
 _SPELLED_RUN: Final = re.compile(_NUMBER_WORD_RUN.pattern, re.I)
 # Candidates are found on the lower-cased prose in two fast passes: digit runs, and number words.
 # Possessive repeats: a run such as "1,1,1,..." keeps no backtracking state, so scanning stays linear.
-DIGITS: Final = re.compile(r"[0-9]++(?:[.,][0-9]++)*+")
+# The first digit stands alone so the pattern opens with a character class: the scan then skips
+# straight to the digits instead of trying the pattern at every offset.
+DIGITS: Final = re.compile(r"[0-9][0-9]*+(?:[.,][0-9]++)*+")
 NUMBER_WORD: Final = re.compile(
     trie_pattern(sorted({*SMALL, *MULTIPLIERS, "dozen", *FRACTIONS, *VAGUE})) + r"(?![a-z])"
 )
