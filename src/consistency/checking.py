@@ -73,18 +73,18 @@ def check_document(
     spans: dict[str, dict[frozenset[str], list[_Span]]] = {}
     cache = _SentenceCache(document.prose)
     for rule in rules:
-        kind = rule.spec.kind
-        if (source := rule.spec.options.get("source")) is not None:
-            scan = SOURCE_CHECKS.get((kind, str(source)))
+        kind = rule.kind
+        if rule.source is not None:
+            scan = SOURCE_CHECKS.get((kind, rule.source))
             if scan is None:
                 raise ConsistencyError(
-                    f"rule {rule.id}: {kind} rules cannot read {source}", path=str(rule.path)
+                    f"rule {rule.id}: {kind} rules cannot read {rule.source}", path=str(rule.path)
                 )
             results.extend(scan(rule, context))
         elif kind in DOCUMENT_CHECKS:
             results.extend(DOCUMENT_CHECKS[kind](rule, context))
         elif kind in PATTERN_CHECKS:
-            reading = "dated" if kind in DATED_KINDS else "pairs" if rule.option("reach", 1) >= 2 else "plain"
+            reading = "dated" if kind in DATED_KINDS else "pairs" if rule.reach >= 2 else "plain"
             if reading not in spans:
                 spans[reading] = _by_kinds(_spans(document, claims, reading, cache))
             results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, spans[reading]))
