@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import Final
+from typing import Final, final
 
 from consistency.checks import (
     Context,
@@ -71,7 +71,7 @@ def check_document(
     results: list[Result] = []
     # Sentences (with or without their dates marked) and pairs of sentences, built once when needed.
     spans: dict[str, dict[frozenset[str], list[_Span]]] = {}
-    cache = _SentenceCache(document.prose)
+    cache = _SentenceCache(document, claims)
     for rule in rules:
         kind = rule.kind
         if rule.source is not None:
@@ -86,21 +86,59 @@ def check_document(
         elif kind in PATTERN_CHECKS:
             reading = "dated" if kind in DATED_KINDS else "pairs" if rule.reach >= 2 else "plain"
             if reading not in spans:
-                spans[reading] = _by_kinds(_spans(document, claims, reading, cache))
+                spans[reading] = _by_kinds(_spans(reading, cache))
             results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, spans[reading]))
     results.sort(key=lambda r: (r.claims[0].start, r.rule.id))
     return results
 
 
+@final
+class _Piece:
+    """One sentence's claims as a pattern rule reads them: with or without the dates."""
+
+    def __init__(self, sentence: int, start: int, end: int, dates: bool) -> None:
+        self.sentence = sentence
+        self.start = start  # prose offsets of the sentence
+        self.end = end
+        self.dates = dates  # whether its dates are marked as claims
+        self.members: list[tuple[int, Claim]] = []  # each claim with its index in the document's list
+        self.kinds: frozenset[str] = frozenset()
+
+
 class _SentenceCache:
-    """What the readings of one document share: each sentence's word runs and its marked text."""
+    """What the readings of one document share: the sentences' claims, word runs and marked text."""
 
-    __slots__ = ("marked", "prose", "runs")
+    __slots__ = ("_pieces", "claims", "marked", "prose", "runs", "starts")
 
-    def __init__(self, prose: str) -> None:
-        self.prose = prose
+    def __init__(self, document: Document, claims: list[Claim]) -> None:
+        self.prose = document.prose
+        self.starts = document.sentence_starts
+        self.claims = claims
         self.runs: dict[int, frozenset[str]] = {}
         self.marked: dict[tuple[int, bool], str] = {}
+        self._pieces: dict[bool, dict[int, _Piece]] = {}
+
+    def pieces(self, dates: bool) -> dict[int, _Piece]:
+        """Each sentence holding claims (dates counted or not), by index in reading order; built once."""
+        found = self._pieces.get(dates)
+        if found is None:
+            found = self._pieces[dates] = {}
+            starts, size = self.starts, len(self.prose)
+            kinds: dict[int, set[str]] = {}
+            for index, claim in enumerate(self.claims):
+                kind = claim.kind
+                if dates or kind != "date":
+                    sentence = claim.sentence
+                    piece = found.get(sentence)
+                    if piece is None:
+                        end = starts[sentence + 1] if sentence + 1 < len(starts) else size
+                        piece = found[sentence] = _Piece(sentence, starts[sentence], end, dates)
+                        kinds[sentence] = set()
+                    piece.members.append((index, claim))
+                    kinds[sentence].add(kind)
+            for sentence, piece in found.items():
+                piece.kinds = frozenset(kinds[sentence])
+        return found
 
 
 class _Span:
@@ -110,17 +148,13 @@ class _Span:
     a rule whose claim kinds or words are missing is skipped before any text is marked.
     """
 
-    __slots__ = ("_marked", "_words", "cache", "count", "dates", "kinds", "pieces")
+    __slots__ = ("_marked", "_words", "cache", "count", "kinds", "pieces")
 
-    def __init__(
-        self, pieces: list[tuple[int, int, int, list[tuple[int, Claim]]]], cache: _SentenceCache, dates: bool
-    ) -> None:
-        self.pieces = pieces  # (sentence, start, end, claims) of each sentence, in order
+    def __init__(self, pieces: list[_Piece], cache: _SentenceCache, kinds: frozenset[str]) -> None:
+        self.pieces = pieces  # its sentences, in order
         self.cache = cache
-        self.dates = dates  # whether its dates are marked as claims
-        # Unpacked in full: a starred target costs mypyc a list per piece.
-        self.count = sum(len(members) for _, _, _, members in pieces)
-        self.kinds = frozenset(claim.kind for _, _, _, members in pieces for _, claim in members)
+        self.count = sum(len(piece.members) for piece in pieces)
+        self.kinds = kinds
         self._words: frozenset[str] | None = None
         self._marked: tuple[str, str] | None = None
 
@@ -129,10 +163,12 @@ class _Span:
         if self._words is None:
             runs = self.cache.runs
             words: frozenset[str] = frozenset()
-            for sentence, start, end, _ in self.pieces:
-                found = runs.get(sentence)
+            for piece in self.pieces:
+                found = runs.get(piece.sentence)
                 if found is None:
-                    found = runs[sentence] = frozenset(word_runs(self.cache.prose[start:end]))
+                    found = runs[piece.sentence] = frozenset(
+                        word_runs(self.cache.prose[piece.start : piece.end])
+                    )
                 words = words | found if words else found
             self._words = words
         return self._words
@@ -141,10 +177,12 @@ class _Span:
         """The marked text and its lower-cased form; a break between two sentences stands as " . "."""
         if self._marked is None:
             texts = []
-            for sentence, start, end, members in self.pieces:
-                key = (sentence, self.dates)
+            for piece in self.pieces:
+                key = (piece.sentence, piece.dates)
                 if key not in self.cache.marked:
-                    self.cache.marked[key] = marked_sentence(self.cache.prose, start, end, members)
+                    self.cache.marked[key] = marked_sentence(
+                        self.cache.prose, piece.start, piece.end, piece.members
+                    )
                 texts.append(self.cache.marked[key])
             if len(texts) == 2 and texts[0].endswith(".") and not texts[0].endswith(" ."):
                 texts[0] = texts[0][:-1] + " ."
@@ -153,32 +191,20 @@ class _Span:
         return self._marked
 
 
-def _spans(document: Document, claims: list[Claim], reading: str, cache: _SentenceCache) -> list[_Span]:
+def _spans(reading: str, cache: _SentenceCache) -> list[_Span]:
     """The spans a pattern rule reads: sentences, sentences with dates marked, or adjacent pairs.
 
     Dates are left as words unless asked for, so "rose 5% in 2023 to $4m" reads as one phrase.
     """
-    grouped: dict[int, list[tuple[int, Claim]]] = {}
-    dates = reading == "dated"
-    for index, claim in enumerate(claims):
-        if dates or claim.kind != "date":
-            grouped.setdefault(claim.sentence, []).append((index, claim))
-    prose, starts = document.prose, document.sentence_starts
-
-    def piece(
-        sentence: int, members: list[tuple[int, Claim]]
-    ) -> tuple[int, int, int, list[tuple[int, Claim]]]:
-        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
-        return sentence, starts[sentence], end, members
-
+    pieces = cache.pieces(reading == "dated")
     spans = []
-    for sentence, members in grouped.items():
+    for sentence, piece in pieces.items():
         if reading == "pairs":
-            following = grouped.get(sentence + 1)
+            following = pieces.get(sentence + 1)
             if following is not None:
-                spans.append(_Span([piece(sentence, members), piece(sentence + 1, following)], cache, dates))
-        elif len(members) >= 2:
-            spans.append(_Span([piece(sentence, members)], cache, dates))
+                spans.append(_Span([piece, following], cache, piece.kinds | following.kinds))
+        elif len(piece.members) >= 2:
+            spans.append(_Span([piece], cache, piece.kinds))
     return spans
 
 
