@@ -71,9 +71,16 @@ NOT_QUANTITY: Final = re.compile(
 )
 _SYMBOLS_AFTER: Final = frozenset("€£₹")
 _SPACED_SYMBOLS_AFTER: Final = frozenset({" €", " £", "\u00a0€", "\u00a0£"})
-_SHAPE_STARTS: Final = frozenset(":/-.×x⁄apAP")
-_SHAPE_SECONDS: Final = frozenset("0123456789apAP")
+# What follows a digit run that NOT_QUANTITY may read: a mark ("5:30", "1/2", "555-1234", "2.5.1",
+# "3×10", "1⁄2"), a digit after a space ("555 123-4567"), or am or pm ("5pm", "5 a.m.").
+_SHAPE_MARKS: Final = frozenset(":/-.×x⁄")
+_SPACES: Final = frozenset(" \u00a0")
+_ASCII_DIGITS: Final = frozenset("0123456789")
+_MERIDIEM: Final = frozenset("ap")
+_MERIDIEM_NEXT: Final = frozenset(".m")
+# The first letter and the first two letters of every scale word _SCALE_AFTER reads.
 _SCALE_INITIALS: Final = frozenset("htmbcltHTMBCLT")
+_SCALE_STARTS: Final = frozenset({"hu", "th", "mi", "bi", "tr", "cr", "la", "bn", "mn", "ml", "tn"})
 _ATTACHED: Final = re.compile(r"[A-Za-z°ºµμ]+[²³23]?(?:/[A-Za-z]+)?|[′″]")
 _SCALE_AFTER: Final = re.compile(
     r"[ \u00a0]?-?[ \u00a0]?(?P<s>hundred|thousand|millions?|billions?|trillion|crores?|lakhs?|lac)\b"
@@ -89,8 +96,6 @@ _RATIO_STARTS: Final = frozenset({"-f", " t", " T"})
 _RATIO: Final = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
 # Words or marks that can join two figures: "15-20", "6 to 7", "3 and 4", "two or three", "8 of 10".
 _JOIN_CUES: Final = ("-", "–", "—", "to", "and", "or", "of", "out")
-# Any of them in the few characters after a figure, found in one search rather than a test per cue.
-_JOIN_CUE: Final = re.compile("|".join(re.escape(cue) for cue in _JOIN_CUES))
 _RANGE_JOIN: Final = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and|or|of|out of)[ \u00a0]*(?=\S)")
 # A word after a figure: dotted abbreviations ("U.S.") whole, other words without a final stop.
 _WORD_SHAPE: Final = r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z]"
@@ -105,6 +110,8 @@ _AND_A_HALF: Final = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.I)
 _ARTICLE_BEFORE: Final = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<a>[Aa]n?|[Oo]ne)[ \u00a0]$")
 _MINUS_BEFORE: Final = re.compile(r"(?:^|(?<=[\s(\"“,]))(?:minus|negative)[ \u00a0-]$", re.I)
 _OR_MORE: Final = re.compile(r"[ \u00a0]+((?:or|and)[ \u00a0]+(?:more|above)|plus)\b", re.I)
+# How _OR_MORE's words start after their one space, lower-cased: "or more", "and above", "plus".
+_OR_MORE_STARTS: Final = frozenset({"or ", "or\u00a0", "and", "plu"})
 _YEAR_TAIL: Final = re.compile(r"[-–/](?:\d{4}|\d{2})\b")
 _AGE_APPOSITION: Final = re.compile(r"\b[A-Z][A-Za-z'’-]+,[ \u00a0]*$")
 _STOP: Final = frozenset(
@@ -212,6 +219,36 @@ class _Quantity:
         self.printed = 0.0  # the figure as printed, before its scale: the reader sets it
 
 
+def _shape_may_follow(prose: str, end: int) -> bool:
+    """Whether what follows the digit run ending at `end` may make NOT_QUANTITY match at its start.
+
+    Within the run itself only dotted groups can match ("1.2.3", "555.123.4567"), and such a run
+    reads as no number either way; so the regex is worth running only for a mark, a digit or am/pm.
+    """
+    first = prose[end : end + 1]
+    if first in _SHAPE_MARKS:
+        return True
+    if first in _MERIDIEM:
+        return prose[end + 1 : end + 2] in _MERIDIEM_NEXT
+    if first not in _SPACES:
+        return False
+    second = prose[end + 1 : end + 2]
+    if second in _ASCII_DIGITS:
+        return True
+    return second in _MERIDIEM and prose[end + 2 : end + 3] in _MERIDIEM_NEXT
+
+
+def _scale_may_follow(prose: str, pos: int) -> bool:
+    """Whether a scale word ("million", "bn") may start after at most one space or hyphen at `pos`."""
+    head = prose[pos : pos + 2].lstrip(" \u00a0-")
+    if head[:1] not in _SCALE_INITIALS:
+        return False
+    start = pos + 2 - len(head)
+    letters = prose[start : start + 2]
+    # Case-blind matching also takes "ı" and "ſ" for ASCII letters: other text goes to the regex.
+    return not letters.isascii() or letters.lower() in _SCALE_STARTS
+
+
 def extract_claims(document: Document, vocabulary: Vocabulary) -> list[Claim]:
     """Every numeric claim in the document's prose, in reading order."""
     return _Reader(document, vocabulary).read()
@@ -313,7 +350,7 @@ class _Reader:
         prose = self.prose
         following = prose[end : end + 2]
         # Times, phone numbers, slashed dates and versions all continue with one of these.
-        if following[:1] in _SHAPE_STARTS or (following[:1] in " \u00a0" and following[1:] in _SHAPE_SECONDS):
+        if _shape_may_follow(prose, end):
             shape = NOT_QUANTITY.match(prose, start)
             if shape is not None:
                 return None, shape.end()
@@ -409,11 +446,7 @@ class _Reader:
                 return None, token_end(prose, attached.end())
         if glued and scale == 1.0:
             return None, token_end(prose, pos)
-        if (
-            kind == "count"
-            and scale == 1.0
-            and prose[pos : pos + 2].lstrip(" \u00a0-")[:1] in _SCALE_INITIALS
-        ):
+        if kind == "count" and scale == 1.0 and _scale_may_follow(prose, pos):
             found = _SCALE_AFTER.match(prose, pos)
             if found is not None:
                 scale = SCALES.get((found.group("s") or found.group("a")).lower(), 100.0)
@@ -538,7 +571,8 @@ class _Reader:
         between two bare numbers that do not rise ("2-0", "89-89") is a score: no claim.
         """
         prose = self.prose
-        if _JOIN_CUE.search(prose, first.end, first.end + 5) is None:
+        # A join must start within five characters: those after leading spaces open with one.
+        if not prose[first.end : first.end + 5].lstrip(" \u00a0").startswith(_JOIN_CUES):
             return [first], pos
         join = _RANGE_JOIN.match(prose, first.end)
         if join is None:
@@ -842,7 +876,7 @@ class _Reader:
         following = prose[pos : pos + 2]
         if following[:1] == "+":
             return after["+"], pos + 1
-        if following[1:].lower() not in ("o", "a", "p"):
+        if prose[pos + 1 : pos + 4].lower() not in _OR_MORE_STARTS:
             return None
         found = _OR_MORE.match(prose, pos)
         if found is not None and found.group(1).lower() in after:
@@ -1028,7 +1062,7 @@ class _Reader:
         noun, _ = self._counted_noun(pos, 2.0)
         if noun and (noun in self.vocab.noun_groups.values() or not 1900 <= year <= 2100):
             return None
-        tail = _YEAR_TAIL.match(prose, pos)
+        tail = _YEAR_TAIL.match(prose, pos) if prose.startswith(("-", "–", "/"), pos) else None
         if tail is not None:
             last = tail.group()[1:]
             last_year = int(last) if len(last) == 4 else year // 100 * 100 + int(last)
