@@ -431,6 +431,17 @@ def test_a_lone_one_counts_only_as_an_item_of_a_list(text: str, figures: list[st
     assert [c.text for c in consistency.extract(text)] == figures
 
 
+def test_days_in_month_are_the_calendar_s() -> None:
+    """Dates are checked against a month's length computed in compiled code, as the calendar gives it."""
+    import calendar
+
+    from consistency.extraction.dates import days_in_month
+
+    for year in (*range(1, 2500), 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)
+
+
 def test_digit_runs_are_the_possessive_runs() -> None:
     """The candidate scan opens with one digit so it can skip ahead; it finds the same runs."""
     import random

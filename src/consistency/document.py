@@ -165,7 +165,7 @@ def parse_document(
         prose, seg_prose, seg_source, seg_exact = body, [0], [body_start], [True]
     if "://" in prose or "www." in prose or "@" in prose:
         prose = _URL.sub(lambda m: " " * len(m.group()), prose)
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     return Document(
         path=path,
         source=text,
@@ -258,7 +258,7 @@ def _front_matter_fields(raw: dict[Any, Any], text: str, path: str) -> FrontMatt
     currency = fields.get("currency")
     if currency is not None:
         code = str(currency).strip().upper()
-        if not re.fullmatch(r"[A-Z]{3}", code):
+        if not _CURRENCY_CODE.fullmatch(code):
             line = _key_line(text, "currency")
             raise ConsistencyError(
                 f"front matter currency {currency!r} is not an ISO 4217 code", path=path, line=line
@@ -392,6 +392,9 @@ class _Tables:
 
 
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+# Module-level patterns rather than `re` functions: those look the pattern up in re's cache per call.
+_NEWLINE: Final = re.compile("\n")
+_CURRENCY_CODE: Final = re.compile("[A-Z]{3}")
 
 
 def _byte_to_char(text: str) -> Callable[[int], int]:

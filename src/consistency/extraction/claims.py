@@ -48,6 +48,8 @@ _NUMBER_WORD_RUN: Final = re.compile(
 
 # A run of number words in any case, where a join ("two or three") says one must follow.
 _SPELLED_RUN: Final = re.compile(_NUMBER_WORD_RUN.pattern, re.I)
+# What separates the words of a run: "twenty-five", "two hundred and fifty".
+_WORD_GAPS: Final = re.compile(r"[\s\u00a0-]+")
 # Candidates are found on the lower-cased prose in two fast passes: digit runs, and number words.
 # Possessive repeats: a run such as "1,1,1,..." keeps no backtracking state, so scanning stays linear.
 # The first digit stands alone so the pattern opens with a character class: the scan then skips
@@ -690,7 +692,7 @@ class _Reader:
     def _words(self, start: int, end: int) -> tuple[_Quantity | None, int]:
         """Number words: "six", "twenty-five", "a dozen", "two-thirds", "one in five"."""
         prose = self.prose
-        words = [w for w in re.split(r"[\s\u00a0-]+", prose[start:end].lower()) if w]
+        words = [w for w in _WORD_GAPS.split(prose[start:end].lower()) if w]
         value = words_value(words)
         if value is None:
             return None, end

@@ -8,7 +8,6 @@ day and year around each one.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -71,6 +70,13 @@ def find_dates(
     return found
 
 
+def days_in_month(year: int, month: int) -> int:
+    """How many days a month has (`calendar.monthrange`'s count, without its interpreted weekday)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def year_mention(start: int, end: int, year: int) -> DateMention:
     """A bare year used as a date ("in 2024")."""
     return DateMention(start, end, f"{year:04d}", dt.date(year, 1, 1), dt.date(year, 12, 31))
@@ -112,18 +118,18 @@ def _read_date(
         year = anchor.year + (_SHIFT[relative] if relative else 0)
         if not dt.MINYEAR <= year <= dt.MAXYEAR:
             year = None  # "next year" after an article dated 9999
-    if day is not None and not 1 <= day <= calendar.monthrange(year or 2024, month)[1]:
+    if day is not None and not 1 <= day <= days_in_month(year or 2024, month):
         return None
     if year is None:
         iso = f"--{month:02d}" + (f"-{day:02d}" if day else "")
         return DateMention(start, end, iso, None, None)
     if day is None:
-        last_day = calendar.monthrange(year, month)[1]
+        last_day = days_in_month(year, month)
         return DateMention(
             start, end, f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last_day)
         )
     when = dt.date(year, month, day)
-    if last_day_of_range is not None and day < last_day_of_range <= calendar.monthrange(year, month)[1]:
+    if last_day_of_range is not None and day < last_day_of_range <= days_in_month(year, month):
         until = dt.date(year, month, last_day_of_range)
         return DateMention(start, end, f"{when.isoformat()}/{until.isoformat()}", when, until)
     return DateMention(start, end, when.isoformat(), when, when)
@@ -133,6 +139,7 @@ def _read_date(
 _EXPLICIT_YEAR: Final = re.compile(r"(?:1[89]|20)(?<![\d,.$€£¥]..)\d\d(?![\d,])")
 _CENTURIES: Final = ("18", "19", "20")
 _NOT_BEFORE_YEAR: Final = frozenset(",.$€£¥")
+_PARAGRAPH_BREAK: Final = re.compile("\n\n")
 
 
 def _years_in_runs(prose: str, digit_runs: Sequence[tuple[int, int, str]]) -> list[int]:
@@ -172,7 +179,7 @@ class _Years:
                 starts = _years_in_runs(prose, self._digit_runs)
             else:
                 starts = [m.start() for m in _EXPLICIT_YEAR.finditer(prose)]
-            breaks = [m.start() for m in re.finditer("\n\n", prose)]
+            breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(prose)]
             self._found = (starts, [int(prose[s : s + 4]) for s in starts], breaks)
         starts, values, breaks = self._found
         k = bisect.bisect_left(starts, at) - 1
