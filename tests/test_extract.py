@@ -431,6 +431,31 @@ def test_a_lone_one_counts_only_as_an_item_of_a_list(text: str, figures: list[st
     assert [c.text for c in consistency.extract(text)] == figures
 
 
+def test_days_in_month_are_the_calendar_s() -> None:
+    """Dates are checked against a month's length computed in compiled code, as the calendar gives it."""
+    import calendar
+
+    from consistency.extraction.dates import days_in_month
+
+    for year in (*range(1, 2500), 9999):
+        for month in range(1, 13):
+            assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)
+
+
+def test_digit_runs_are_the_possessive_runs() -> None:
+    """The candidate scan opens with one digit so it can skip ahead; it finds the same runs."""
+    import random
+    import re
+
+    from consistency.extraction.claims import DIGITS
+
+    runs = re.compile(r"[0-9]++(?:[.,][0-9]++)*+")
+    rng = random.Random(0)
+    for _ in range(20_000):
+        text = "".join(rng.choice("0123456789,.a ٣") for _ in range(rng.randint(0, 16)))
+        assert [m.span() for m in DIGITS.finditer(text)] == [m.span() for m in runs.finditer(text)], text
+
+
 def test_written_years_read_off_digit_runs_are_the_year_pattern_matches() -> None:
     """The years the extractor reads off its digit runs are where the year regex matches, on text
     built from the characters that decide it: digits (ASCII and others), marks, symbols, letters."""

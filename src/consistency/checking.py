@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import Final, final
 
 from consistency.checks import (
     Context,
@@ -35,7 +36,7 @@ from consistency.rules import Rule
 PairCheck = Callable[[Rule, dict[str, Claim], Context, str, str], Result | None]
 Scan = Callable[[Rule, Context], list[Result]]
 # Kinds whose rules bind claims with patterns, and kinds that scan the whole document.
-PATTERN_CHECKS: dict[str, PairCheck] = {
+PATTERN_CHECKS: Final[dict[str, PairCheck]] = {
     "conversion": conversion.check,
     "date_span": date_span.check,
     "percent_change": percent_change.check,
@@ -45,10 +46,10 @@ PATTERN_CHECKS: dict[str, PairCheck] = {
     "sum": parts.check,
 }
 # Kinds whose patterns bind dates, and so read sentences with their dates marked as claims.
-DATED_KINDS = frozenset({"date_span"})
-DOCUMENT_CHECKS: dict[str, Scan] = {"shares_total": shares_total.scan, "change": change.scan}
+DATED_KINDS: Final = frozenset({"date_span"})
+DOCUMENT_CHECKS: Final[dict[str, Scan]] = {"shares_total": shares_total.scan, "change": change.scan}
 # Rules whose `source` option names another source than sentences: results tables, margins.
-SOURCE_CHECKS: dict[tuple[str, str], Scan] = {
+SOURCE_CHECKS: Final[dict[tuple[str, str], Scan]] = {
     ("percent_change", "tables"): table_change.scan,
     ("percent_change", "table_mentions"): table_mention.scan,
     ("percent_of", "margins"): margin.scan,
@@ -60,7 +61,7 @@ SOURCE_CHECKS: dict[tuple[str, str], Scan] = {
 }
 
 
-_LEAD = 24  # characters before a match a check may read: "more than doubled", "nearly tripled"
+_LEAD: Final = 24  # characters before a match a check may read: "more than doubled", "nearly tripled"
 
 
 def check_document(
@@ -71,36 +72,74 @@ def check_document(
     results: list[Result] = []
     # Sentences (with or without their dates marked) and pairs of sentences, built once when needed.
     spans: dict[str, dict[frozenset[str], list[_Span]]] = {}
-    cache = _SentenceCache(document.prose)
+    cache = _SentenceCache(document, claims)
     for rule in rules:
-        kind = rule.spec.kind
-        if (source := rule.spec.options.get("source")) is not None:
-            scan = SOURCE_CHECKS.get((kind, str(source)))
+        kind = rule.kind
+        if rule.source is not None:
+            scan = SOURCE_CHECKS.get((kind, rule.source))
             if scan is None:
                 raise ConsistencyError(
-                    f"rule {rule.id}: {kind} rules cannot read {source}", path=str(rule.path)
+                    f"rule {rule.id}: {kind} rules cannot read {rule.source}", path=str(rule.path)
                 )
             results.extend(scan(rule, context))
         elif kind in DOCUMENT_CHECKS:
             results.extend(DOCUMENT_CHECKS[kind](rule, context))
         elif kind in PATTERN_CHECKS:
-            reading = "dated" if kind in DATED_KINDS else "pairs" if rule.option("reach", 1) >= 2 else "plain"
+            reading = "dated" if kind in DATED_KINDS else "pairs" if rule.reach >= 2 else "plain"
             if reading not in spans:
-                spans[reading] = _by_kinds(_spans(document, claims, reading, cache))
+                spans[reading] = _by_kinds(_spans(reading, cache))
             results.extend(_pattern_results(rule, PATTERN_CHECKS[kind], context, spans[reading]))
     results.sort(key=lambda r: (r.claims[0].start, r.rule.id))
     return results
 
 
+@final
+class _Piece:
+    """One sentence's claims as a pattern rule reads them: with or without the dates."""
+
+    def __init__(self, sentence: int, start: int, end: int, dates: bool) -> None:
+        self.sentence = sentence
+        self.start = start  # prose offsets of the sentence
+        self.end = end
+        self.dates = dates  # whether its dates are marked as claims
+        self.members: list[tuple[int, Claim]] = []  # each claim with its index in the document's list
+        self.kinds: frozenset[str] = frozenset()
+
+
 class _SentenceCache:
-    """What the readings of one document share: each sentence's word runs and its marked text."""
+    """What the readings of one document share: the sentences' claims, word runs and marked text."""
 
-    __slots__ = ("marked", "prose", "runs")
+    __slots__ = ("_pieces", "claims", "marked", "prose", "runs", "starts")
 
-    def __init__(self, prose: str) -> None:
-        self.prose = prose
+    def __init__(self, document: Document, claims: list[Claim]) -> None:
+        self.prose = document.prose
+        self.starts = document.sentence_starts
+        self.claims = claims
         self.runs: dict[int, frozenset[str]] = {}
         self.marked: dict[tuple[int, bool], str] = {}
+        self._pieces: dict[bool, dict[int, _Piece]] = {}
+
+    def pieces(self, dates: bool) -> dict[int, _Piece]:
+        """Each sentence holding claims (dates counted or not), by index in reading order; built once."""
+        found = self._pieces.get(dates)
+        if found is None:
+            found = self._pieces[dates] = {}
+            starts, size = self.starts, len(self.prose)
+            kinds: dict[int, set[str]] = {}
+            for index, claim in enumerate(self.claims):
+                kind = claim.kind
+                if dates or kind != "date":
+                    sentence = claim.sentence
+                    piece = found.get(sentence)
+                    if piece is None:
+                        end = starts[sentence + 1] if sentence + 1 < len(starts) else size
+                        piece = found[sentence] = _Piece(sentence, starts[sentence], end, dates)
+                        kinds[sentence] = set()
+                    piece.members.append((index, claim))
+                    kinds[sentence].add(kind)
+            for sentence, piece in found.items():
+                piece.kinds = frozenset(kinds[sentence])
+        return found
 
 
 class _Span:
@@ -110,16 +149,13 @@ class _Span:
     a rule whose claim kinds or words are missing is skipped before any text is marked.
     """
 
-    __slots__ = ("_marked", "_words", "cache", "count", "dates", "kinds", "pieces")
+    __slots__ = ("_marked", "_words", "cache", "count", "kinds", "pieces")
 
-    def __init__(
-        self, pieces: list[tuple[int, int, int, list[tuple[int, Claim]]]], cache: _SentenceCache, dates: bool
-    ) -> None:
-        self.pieces = pieces  # (sentence, start, end, claims) of each sentence, in order
+    def __init__(self, pieces: list[_Piece], cache: _SentenceCache, kinds: frozenset[str]) -> None:
+        self.pieces = pieces  # its sentences, in order
         self.cache = cache
-        self.dates = dates  # whether its dates are marked as claims
-        self.count = sum(len(members) for *_, members in pieces)
-        self.kinds = frozenset(claim.kind for *_, members in pieces for _, claim in members)
+        self.count = sum(len(piece.members) for piece in pieces)
+        self.kinds = kinds
         self._words: frozenset[str] | None = None
         self._marked: tuple[str, str] | None = None
 
@@ -127,22 +163,27 @@ class _Span:
         """The runs of letters and digits of the span's prose, lower-cased (see `word_runs`)."""
         if self._words is None:
             runs = self.cache.runs
-            sets = []
-            for sentence, start, end, _ in self.pieces:
-                if sentence not in runs:
-                    runs[sentence] = frozenset(word_runs(self.cache.prose[start:end]))
-                sets.append(runs[sentence])
-            self._words = sets[0] if len(sets) == 1 else sets[0].union(*sets[1:])
+            words: frozenset[str] = frozenset()
+            for piece in self.pieces:
+                found = runs.get(piece.sentence)
+                if found is None:
+                    found = runs[piece.sentence] = frozenset(
+                        word_runs(self.cache.prose[piece.start : piece.end])
+                    )
+                words = words | found if words else found
+            self._words = words
         return self._words
 
     def marked(self) -> tuple[str, str]:
         """The marked text and its lower-cased form; a break between two sentences stands as " . "."""
         if self._marked is None:
             texts = []
-            for sentence, start, end, members in self.pieces:
-                key = (sentence, self.dates)
+            for piece in self.pieces:
+                key = (piece.sentence, piece.dates)
                 if key not in self.cache.marked:
-                    self.cache.marked[key] = marked_sentence(self.cache.prose, start, end, members)
+                    self.cache.marked[key] = marked_sentence(
+                        self.cache.prose, piece.start, piece.end, piece.members
+                    )
                 texts.append(self.cache.marked[key])
             if len(texts) == 2 and texts[0].endswith(".") and not texts[0].endswith(" ."):
                 texts[0] = texts[0][:-1] + " ."
@@ -151,32 +192,20 @@ class _Span:
         return self._marked
 
 
-def _spans(document: Document, claims: list[Claim], reading: str, cache: _SentenceCache) -> list[_Span]:
+def _spans(reading: str, cache: _SentenceCache) -> list[_Span]:
     """The spans a pattern rule reads: sentences, sentences with dates marked, or adjacent pairs.
 
     Dates are left as words unless asked for, so "rose 5% in 2023 to $4m" reads as one phrase.
     """
-    grouped: dict[int, list[tuple[int, Claim]]] = {}
-    dates = reading == "dated"
-    for index, claim in enumerate(claims):
-        if dates or claim.kind != "date":
-            grouped.setdefault(claim.sentence, []).append((index, claim))
-    prose, starts = document.prose, document.sentence_starts
-
-    def piece(
-        sentence: int, members: list[tuple[int, Claim]]
-    ) -> tuple[int, int, int, list[tuple[int, Claim]]]:
-        end = starts[sentence + 1] if sentence + 1 < len(starts) else len(prose)
-        return sentence, starts[sentence], end, members
-
+    pieces = cache.pieces(reading == "dated")
     spans = []
-    for sentence, members in grouped.items():
+    for sentence, piece in pieces.items():
         if reading == "pairs":
-            following = grouped.get(sentence + 1)
+            following = pieces.get(sentence + 1)
             if following is not None:
-                spans.append(_Span([piece(sentence, members), piece(sentence + 1, following)], cache, dates))
-        elif len(members) >= 2:
-            spans.append(_Span([piece(sentence, members)], cache, dates))
+                spans.append(_Span([piece, following], cache, piece.kinds | following.kinds))
+        elif len(piece.members) >= 2:
+            spans.append(_Span([piece], cache, piece.kinds))
     return spans
 
 
@@ -206,9 +235,7 @@ def _pattern_results(
         text = lowered = ""
         for pattern in rule.patterns:
             # Set tests first (kinds, words, one cue of each set), then the text, then the regex.
-            if not (pattern.kinds <= span.kinds and pattern.words <= runs):
-                continue
-            if any(cues.isdisjoint(runs) for cues in pattern.cue_words):
+            if not (pattern.kinds <= span.kinds and pattern.may_match(runs)):
                 continue
             if not text:
                 text, lowered = span.marked()

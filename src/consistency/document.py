@@ -23,15 +23,17 @@ from consistency.errors import ConsistencyError
 from consistency.models import FrontMatter
 from consistency.sentences import split_sentences
 
-_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_FRONT_MATTER: Final = re.compile(
+    r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
+)
 # libyaml's safe loader when PyYAML was built with it: the same safe schema, many times faster.
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_URL = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
-_MARKDOWN_OPTIONS = (
+_SAFE_LOADER: Final = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_URL: Final = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
+_MARKDOWN_OPTIONS: Final = (
     pyromark.Options.ENABLE_TABLES | pyromark.Options.ENABLE_STRIKETHROUGH | pyromark.Options.ENABLE_FOOTNOTES
 )
 # Block-level containers whose end separates prose the way a blank line does.
-_BLOCKS = frozenset(
+_BLOCKS: Final = frozenset(
     {
         "Paragraph",
         "Heading",
@@ -48,9 +50,9 @@ _BLOCKS = frozenset(
     }
 )
 # Containers whose text is not prose.
-_SKIPPED = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"})
-_PLACEHOLDER = "\ufffc"
-PLAIN_TEXT_SUFFIXES = frozenset({".txt", ".text"})
+_SKIPPED: Final = frozenset({"CodeBlock", "HtmlBlock", "MetadataBlock", "Image"})
+_PLACEHOLDER: Final = "\ufffc"
+PLAIN_TEXT_SUFFIXES: Final = frozenset({".txt", ".text"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +187,7 @@ def parse_document(
         prose, seg_prose, seg_source, seg_exact = body, [0], [body_start], [True]
     if "://" in prose or "www." in prose or "@" in prose:
         prose = _URL.sub(lambda m: " " * len(m.group()), prose)
-    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
     return Document(
         path=path,
         source=text,
@@ -228,12 +230,12 @@ def _front_matter(text: str, path: str) -> tuple[int, FrontMatter]:
 
 
 # One `key: value` line whose value YAML reads as the plain string or ISO date it looks like.
-_SIMPLE_LINE = re.compile(
+_SIMPLE_LINE: Final = re.compile(
     r"(?P<key>[A-Za-z_][A-Za-z0-9_-]*):[ \t]+"
     r"(?:\"(?P<quoted>[^\"\\\n]*)\"|(?P<date>\d{4}-\d{2}-\d{2})|(?P<plain>[A-Za-z][^\n#:\"]*?))[ \t]*"
 )
 # Plain words YAML 1.1 reads as booleans or null rather than strings.
-_YAML_KEYWORDS = frozenset(["y", "n", "yes", "no", "true", "false", "on", "off", "null"])
+_YAML_KEYWORDS: Final = frozenset(["y", "n", "yes", "no", "true", "false", "on", "off", "null"])
 
 
 def _simple_mapping(block: str) -> dict[str, Any] | None:
@@ -278,7 +280,7 @@ def _front_matter_fields(raw: dict[Any, Any], text: str, path: str) -> FrontMatt
     currency = fields.get("currency")
     if currency is not None:
         code = str(currency).strip().upper()
-        if not re.fullmatch(r"[A-Z]{3}", code):
+        if not _CURRENCY_CODE.fullmatch(code):
             line = _key_line(text, "currency")
             raise ConsistencyError(
                 f"front matter currency {currency!r} is not an ISO 4217 code", path=path, line=line
@@ -366,7 +368,7 @@ def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], l
     return prose, seg_prose, seg_source, seg_exact, tables.cells(prose)
 
 
-_TABLE_PARTS = frozenset({"Table", "TableHead", "TableRow", "TableCell"})
+_TABLE_PARTS: Final = frozenset({"Table", "TableHead", "TableRow", "TableCell"})
 
 
 class _Tables:
@@ -411,7 +413,10 @@ class _Tables:
         return found
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+# Module-level patterns rather than `re` functions: those look the pattern up in re's cache per call.
+_NEWLINE: Final = re.compile("\n")
+_CURRENCY_CODE: Final = re.compile("[A-Z]{3}")
 
 
 def _byte_to_char(text: str) -> Callable[[int], int]:

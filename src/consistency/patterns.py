@@ -17,25 +17,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import get_args
+from typing import Final, get_args
 
 from consistency.errors import ConsistencyError
 from consistency.models import Claim, ClaimKind
 
-CLAIM_KINDS = frozenset(get_args(ClaimKind))
-_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
-_TOKEN = re.compile(
+CLAIM_KINDS: Final = frozenset(get_args(ClaimKind))
+_MARK_OPEN: Final = "\x02"
+_MARK_CLOSE: Final = "\x03"
+_TOKEN: Final = re.compile(
     r"\{(?P<role>[a-z_]+)(?::(?P<kind>[a-z_]+))?\}|\((?P<cues>[^(){}~]*[A-Za-z][^(){}~]*)\)|(?P<gap>~)|(?P<text>[^\s{}~]+)"
 )
 # Each punctuation mark that stops a skip, with a space on either side (the colon is spaced apart).
-_SPACED_PUNCTUATION = tuple((mark, f" {mark} ") for mark in ",;()[]")
-_WORD_RUN = re.compile(r"[a-z0-9]+")
+_SPACED_PUNCTUATION: Final = tuple((mark, f" {mark} ") for mark in ",;()[]")
+_WORD_RUN: Final = re.compile(r"[a-z0-9]+")
 # Letters that case-blind matching takes for ASCII ones but lower() leaves apart: dotless i, long s.
-_ASCII_FOLD = str.maketrans({"ı": "i", "ſ": "s"})
-MAX_TOKENS = 24
+_ASCII_FOLD: Final = str.maketrans({"ı": "i", "ſ": "s"})
+# For ASCII text: capitals to small letters, letters and digits kept, every other byte a space.
+_RUN_BYTES: Final = bytes(
+    byte + 32 if 65 <= byte <= 90 else byte if chr(byte).isascii() and chr(byte).isalnum() else 32
+    for byte in range(256)
+)
+MAX_TOKENS: Final = 24
 # A word starts here: no letter or digit before it.
-_WORD_START = r"(?<![A-Za-z0-9])"
-MAX_SKIPPED_WORDS = 10
+_WORD_START: Final = r"(?<![A-Za-z0-9])"
+MAX_SKIPPED_WORDS: Final = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +54,15 @@ class Pattern:
     requires: tuple[str, ...] = ()  # text any match must contain: typed markers, literal words
     kinds: frozenset[str] = frozenset()  # the claim kinds its typed roles need
     words: frozenset[str] = frozenset()  # the letter-and-digit runs of its literal text
-    cue_words: tuple[frozenset[str], ...] = ()  # per cue set, the first run of each cue: one must occur
+    cue_runs: tuple[tuple[frozenset[str], ...], ...] = ()  # per cue set, the runs of each of its cues
+
+    def may_match(self, runs: frozenset[str]) -> bool:
+        """Whether a text whose word runs (see `word_runs`) are `runs` may match: the runs of the
+        literal text all occur, and for each cue set, all runs of one of its cues do.
+
+        A necessary condition only, tested before any text is marked or searched.
+        """
+        return self.words <= runs and all(any(cue <= runs for cue in cues) for cues in self.cue_runs)
 
 
 def contains_all(text: str, parts: tuple[str, ...]) -> bool:
@@ -66,7 +80,7 @@ def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = N
     roles: list[str] = []
     requires: list[str] = []
     words: set[str] = set()
-    cue_words: list[frozenset[str]] = []
+    cue_runs: list[tuple[frozenset[str], ...]] = []
     position = 0
     tokens = list(_TOKEN.finditer(template))
     if not tokens or len(tokens) > MAX_TOKENS:
@@ -92,9 +106,7 @@ def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = N
         elif match.group("cues"):
             cues = [c.strip() for c in match.group("cues").split("|") if c.strip()]
             pieces.append(_cue_group(cues))
-            firsts = [runs[0] for cue in cues if (runs := word_runs(cue))]
-            if len(firsts) == len(cues):
-                cue_words.append(frozenset(firsts))
+            cue_runs.append(tuple(frozenset(word_runs(cue)) for cue in cues))
         elif match.group("gap"):
             pieces.append("GAP")
         else:
@@ -109,7 +121,7 @@ def compile_pattern(template: str, *, path: str = "<rule>", line: int | None = N
         raise ConsistencyError(f"pattern {template!r} binds no claim", path=path, line=line)
     kinds = frozenset(part[1:-1] for part in requires if part.startswith(_MARK_OPEN))
     regex = re.compile(_join(pieces), re.IGNORECASE)
-    return Pattern(template, tuple(roles), regex, tuple(requires), kinds, frozenset(words), tuple(cue_words))
+    return Pattern(template, tuple(roles), regex, tuple(requires), kinds, frozenset(words), tuple(cue_runs))
 
 
 def word_runs(text: str) -> list[str]:
@@ -118,6 +130,9 @@ def word_runs(text: str) -> list[str]:
     A literal that matches at a word boundary has each of its runs standing whole in the text, so a
     text whose runs lack one cannot match: the test that spares most regex runs.
     """
+    if text.isascii():
+        # One byte table and a split: several times quicker than the regex, with the same runs.
+        return text.encode("ascii").translate(_RUN_BYTES).decode("ascii").split()
     return _WORD_RUN.findall(text.lower().translate(_ASCII_FOLD))
 
 

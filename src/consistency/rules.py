@@ -109,6 +109,10 @@ class Rule:
     shared_kinds: frozenset[str] = field(init=False, repr=False, compare=False)  # claim kinds typed
     shared_runs: frozenset[str] = field(init=False, repr=False, compare=False)  # words of literal text
     fewest_roles: int = field(init=False, repr=False, compare=False)
+    # What the checker dispatches on, read once rather than from the spec for every article.
+    kind: CheckKind = field(init=False, repr=False, compare=False)
+    source: str | None = field(init=False, repr=False, compare=False)  # the `source` option, if any
+    reach: float = field(init=False, repr=False, compare=False)  # sentences a pattern may span
     # Word options read once: checks ask for them for every article.
     _words: dict[str, tuple[str, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -119,6 +123,10 @@ class Rule:
         object.__setattr__(self, "shared_kinds", kinds)
         object.__setattr__(self, "shared_runs", runs)
         object.__setattr__(self, "fewest_roles", min((len(p.roles) for p in patterns), default=0))
+        source = self.spec.options.get("source")
+        object.__setattr__(self, "kind", self.spec.kind)
+        object.__setattr__(self, "source", None if source is None else str(source))
+        object.__setattr__(self, "reach", self.option("reach", 1))
 
     @property
     def id(self) -> str:

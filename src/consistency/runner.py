@@ -9,6 +9,7 @@ import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from consistency.checking import check_document
 from consistency.config import Config, Level, config_for
@@ -21,8 +22,8 @@ from consistency.rules import Rule, load_rules, select_rules
 from consistency.suppressions import UNUSED, Suppression, apply_suppressions, read_suppressions
 from consistency.units import vocabulary
 
-ARTICLE_SUFFIXES = (".md", ".markdown", ".txt")
-LEVELS = {"info": 0, "warning": 1, "error": 2}
+ARTICLE_SUFFIXES: Final = (".md", ".markdown", ".txt")
+LEVELS: Final = {"info": 0, "warning": 1, "error": 2}
 
 
 @dataclass(frozen=True)

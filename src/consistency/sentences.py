@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
-_ABBREVIATIONS = [
+_ABBREVIATIONS: Final = [
     "mr",
     "mrs",
     "ms",
@@ -72,9 +73,9 @@ _ABBREVIATIONS = [
     "mme",
     "mlle",
 ]
-_FORMS = sorted({form for word in _ABBREVIATIONS for form in (word, word.capitalize(), word.upper())})
+_FORMS: Final = sorted({form for word in _ABBREVIATIONS for form in (word, word.capitalize(), word.upper())})
 # One look-behind per length: each must match a fixed width, and few of them keep the scan fast.
-_NOT_AFTER = "".join(
+_NOT_AFTER: Final = "".join(
     rf"(?<!\b(?:{'|'.join(re.escape(f) for f in _FORMS if len(f) == size)})\.)"
     for size in sorted({len(f) for f in _FORMS})
 )
@@ -82,7 +83,7 @@ _NOT_AFTER = "".join(
 # no lower-case letter, unless the full stop closes an abbreviation or an initial ("J. Smith"); a
 # blank line always ends one. The pattern starts with one character class so the scan is quick,
 # and the whole decision is the regex's, with no Python call per candidate.
-_END = re.compile(
+_END: Final = re.compile(
     r"[.!?…\n](?:"
     r"(?<=\n)[ \t]*\n\s*"
     r"|(?<=[!?…])[.!?…]*[\"'”’)\]]*\s++(?![a-z])"

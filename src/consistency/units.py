@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 from consistency.errors import ConsistencyError
 from consistency.resources import builtin_rules_dir, load_yaml
@@ -43,13 +43,13 @@ class UnitInfo:
 
 
 # Up to three words after a figure: where unit and currency names are looked up in tables.
-_TOKENS = re.compile(
+_TOKENS: Final = re.compile(
     r"(?P<sep>[ \u00a0]?(?:-[ \u00a0]?)?)(?P<a>[^\s,;:!?()\[\]\"“”—–…+]+)"
     r"(?:[ \u00a0]+(?P<b>[^\s,;:!?()\[\]\"“”—–…+]+))?(?:[ \u00a0]+(?P<c>[^\s,;:!?()\[\]\"“”—–…+]+))?"
 )
 
 
-_TAIL = re.compile(r"[-/’']")
+_TAIL: Final = re.compile(r"[-/’']")
 
 
 def words_after(prose: str, pos: int) -> re.Match[str] | None:

@@ -8,17 +8,25 @@ figures the relation is unclear and is left unchecked.
 
 from __future__ import annotations
 
+import functools
+
 from consistency.checks import Bounds, Context, Result, figure, judge
 from consistency.models import Claim
 from consistency.rules import Rule
+
+
+# Read once per rule, not once per article: the rule's cues are the same for every article.
+@functools.lru_cache(maxsize=64)
+def _last_letters(cues: tuple[str, ...]) -> frozenset[str] | None:
+    """The letters the cues end in (a figure after any other needs no closer look); None if one is empty."""
+    return None if "" in cues else frozenset(cue[-1] for cue in cues)
 
 
 def scan(rule: Rule, context: Context) -> list[Result]:
     """One result per stated change with a before and an after of the same unit."""
     prose = context.document.prose
     rises, falls = rule.words("rise_cues"), rule.words("fall_cues")
-    # Every cue ends in one of these letters; a figure after any other needs no closer look.
-    cue_ends = None if "" in rises or "" in falls else frozenset(cue[-1] for cue in (*rises, *falls))
+    cue_ends = _last_letters(rises + falls)
     results = []
     # Claims by kind and unit, gathered once at the first cue: the before and after of every change.
     by_unit: dict[tuple[str, str], list[Claim]] | None = None

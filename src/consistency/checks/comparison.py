@@ -10,6 +10,7 @@ smaller must meet the difference, within the rounding of all three.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from consistency.checks import Bounds, Context, Result, figure, judge
 from consistency.checks.naming import earlier, in_sentence, named
@@ -17,7 +18,7 @@ from consistency.models import Claim
 from consistency.rules import Rule
 
 # "60 feet longer than the Golden Gate's": the comparative, and the capitalised name after it.
-_THAN_NAME = re.compile(
+_THAN_NAME: Final = re.compile(
     r"[ \u00a0]+(?P<word>[a-z]+)[ \u00a0]+than[ \u00a0]+(?:that of[ \u00a0]+)?(?:the[ \u00a0]+)?"
     r"(?P<name>[A-Z][\w.&-]*(?:[ \u00a0]+[A-Z][\w.&-]*){0,3})"
 )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import Any
+from typing import Any, Final
 
 from consistency.checks import Bounds, Context, Result, figure, judge, range_ends
 from consistency.fx import FxRate
@@ -17,8 +17,8 @@ from consistency.models import Claim
 from consistency.rules import Rule
 from consistency.units import registry, vocabulary
 
-_EQUALS = re.compile(r"[ \u00a0]*=[ \u00a0]*")
-_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "Rs ", "HKD": "HK$", "AUD": "A$"}
+_EQUALS: Final = re.compile(r"[ \u00a0]*=[ \u00a0]*")
+_SYMBOLS: Final = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "Rs ", "HKD": "HK$", "AUD": "A$"}
 
 
 def money(value: float, code: str) -> str:

@@ -14,13 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from typing import Final
 
 from consistency.checks import Bounds, Context, Result, judge
 from consistency.models import Claim
 from consistency.rules import Rule
 
 # Days in each unit a span is stated in, on average over the Gregorian calendar.
-DAYS_PER_UNIT = {
+DAYS_PER_UNIT: Final = {
     "year": 365.2425,
     "year_of_age": 365.2425,
     "month": 365.2425 / 12,
@@ -28,11 +29,11 @@ DAYS_PER_UNIT = {
     "week": 7.0,
     "day": 1.0,
 }
-AGE_UNITS = frozenset({"year_of_age", "month_of_age"})
+AGE_UNITS: Final = frozenset({"year_of_age", "month_of_age"})
 # "a 43-month high", "a five-year low": a span the figure is the highest or lowest of
-_RECORD = re.compile(r"[ \u00a0-]*(?:high|low|peak|record|highest|lowest)(?![A-Za-z])", re.IGNORECASE)
+_RECORD: Final = re.compile(r"[ \u00a0-]*(?:high|low|peak|record|highest|lowest)(?![A-Za-z])", re.IGNORECASE)
 # "... the largest since November 2014": what a record runs back to, read before the date
-_SUPERLATIVE_SINCE = re.compile(
+_SUPERLATIVE_SINCE: Final = re.compile(
     r"(?<![A-Za-z])(?:largest|highest|widest|biggest|lowest|smallest|narrowest|deepest|strongest"
     r"|weakest|best|worst|most|least)[ \u00a0]+since[ \u00a0]+$",
     re.IGNORECASE,

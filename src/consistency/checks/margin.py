@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from consistency.checks import Context, Result
 from consistency.checks.naming import first_named, in_sentence, named
@@ -20,7 +21,7 @@ from consistency.checks.percent_of import share
 from consistency.models import Claim
 from consistency.rules import Rule
 
-_NAME_WINDOW = 40  # characters before a margin in which its name ("operating margin of") must stand
+_NAME_WINDOW: Final = 40  # characters before a margin in which its name ("operating margin of") must stand
 
 
 def scan(rule: Rule, context: Context) -> list[Result]:

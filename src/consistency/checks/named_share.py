@@ -9,6 +9,7 @@ none, or several, the share is left alone rather than guessed.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from consistency.checks import Context, Result
 from consistency.checks.naming import earlier, in_sentence, named
@@ -18,27 +19,27 @@ from consistency.rules import Rule
 
 # "44% of the total budget", "10.8% of the operating budget": the noun naming the whole is the last
 # word of a phrase of one or two words, ended by punctuation or a word that is no part of it.
-_OF_WHOLE = re.compile(
+_OF_WHOLE: Final = re.compile(
     r"[ \u00a0]+of[ \u00a0]+(?:the|its|their|his|her|this|that)[ \u00a0]+"
     r"(?:[a-z][a-z-]+[ \u00a0]+)?(?P<noun>[a-z][a-z-]{2,})(?=[ \u00a0]*(?:[,.;:)]|$|and\b|in\b|for\b|at\b|on\b))",
     re.IGNORECASE,
 )
 # The share stands in a clause describing what follows: "which accounts for", "that makes up".
-_CLAUSE = re.compile(
+_CLAUSE: Final = re.compile(
     r"\b(?:which|that)[ \u00a0]+(?:accounts?|accounted|makes?|made|represents?|represented)"
     r"(?:[ \u00a0]+(?:for|up))?[ \u00a0]*$",
     re.IGNORECASE,
 )
 # What names the votes cast: "35,887 voted", "35,887 ballots were cast", "a turnout of 35,887".
-_VOTED = re.compile(
+_VOTED: Final = re.compile(
     r"[ \u00a0]+(?:people[ \u00a0]+|voters[ \u00a0]+)?(?:voted|cast[ \u00a0]+(?:their[ \u00a0]+)?ballots|"
     r"(?:votes|ballots)[ \u00a0]+(?:were|had been)[ \u00a0]+cast)\b",
     re.IGNORECASE,
 )
-_TURNOUT = re.compile(
+_TURNOUT: Final = re.compile(
     r"\b(?:turnout|votes cast|ballots cast)[ \u00a0]+(?:of|was|reached|stood at)[ \u00a0]+$", re.IGNORECASE
 )
-_NAMED_AFTER = 30  # characters after a figure in which the noun may name it: "$251.7 million budget"
+_NAMED_AFTER: Final = 30  # characters after a figure in which the noun may name it: "$251.7 million budget"
 
 
 def scan(rule: Rule, context: Context) -> list[Result]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
+from typing import Final
 
 from consistency.checks import Context
 from consistency.models import Claim
 
-LOOK_BACK = 200  # characters before a figure searched for its name: bounded, so long lines stay linear
+LOOK_BACK: Final = 200  # characters before a figure searched for its name: bounded, so long lines stay linear
 
 
 def named(context: Context, claim: Claim, names: tuple[str, ...]) -> bool:
@@ -47,8 +48,8 @@ def first_named(
 
 
 # How far back a figure may be looked for: sentences, and claims, so a huge one-line text stays linear.
-LOOK_BACK_SENTENCES = 12
-LOOK_BACK_CLAIMS = 200
+LOOK_BACK_SENTENCES: Final = 12
+LOOK_BACK_CLAIMS: Final = 200
 
 
 def earlier(context: Context, claim: Claim, sentences: int = LOOK_BACK_SENTENCES) -> Iterator[Claim]:

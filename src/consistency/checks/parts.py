@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Final
 
 from consistency.checks import Bounds, Context, Result, figure, judge, range_ends
 from consistency.models import Claim, trusted_claim
 from consistency.rules import Rule
 
-_PARTS = ("a", "b", "c", "d")
+_PARTS: Final = ("a", "b", "c", "d")
 # "51 percent to 60 percent": each figure carries its own percent sign, as a tally does
-_TALLY = re.compile(r"\d\s*(?:%|per\s?cent)\s+to\s+\d", re.IGNORECASE)
-_ADDABLE = frozenset({"count", "currency", "physical", "percent", "percentage_point"})
+_TALLY: Final = re.compile(r"\d\s*(?:%|per\s?cent)\s+to\s+\d", re.IGNORECASE)
+_ADDABLE: Final = frozenset({"count", "currency", "physical", "percent", "percentage_point"})
 
 
 def _measure(claim: Claim) -> tuple[str, str]:

@@ -9,12 +9,13 @@ say whether it rose or fell.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from consistency.checks import Bounds, Context, Result, figure, judge
 from consistency.models import Claim
 from consistency.rules import Rule
 
-_FALL = re.compile(
+_FALL: Final = re.compile(
     r"\b(?:down|fell|fall|falling|fallen|drop|dropped|dropping|decrease|decreased|decline|declined|"
     r"less|lower|cut|haircut|shrank|lost|loss|slid|slump|slumped|plunged|tumbled)\b",
     re.IGNORECASE,

@@ -9,15 +9,16 @@ by the rule's tolerance since "doubled" is said of 1.9 times as readily as of 2.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from consistency.checks import Bounds, Context, Result, figure, judge
 from consistency.models import Claim
 from consistency.rules import Rule
 
-_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
+_WORD: Final = re.compile(r"[a-z]+(?:-[a-z]+)?")
 # A claim marker, a few words, then "and" or a comma: what comes next is the last item of a list.
-_LISTED = re.compile(r"\x03[^\x02\x03]{0,30}(?:\band|,)\s*$")
-_HEDGE = re.compile(
+_LISTED: Final = re.compile(r"\x03[^\x02\x03]{0,30}(?:\band|,)\s*$")
+_HEDGE: Final = re.compile(
     r"\b(?:more than|over|nearly|almost|about|roughly|around|some|at least|close to)\s*$", re.I
 )
 

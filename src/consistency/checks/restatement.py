@@ -10,6 +10,7 @@ the first widened by the rule's tolerance, must meet.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from consistency.checks import Bounds, Context, Result, figure, judge
 from consistency.checks.naming import earlier
@@ -17,7 +18,9 @@ from consistency.models import Claim
 from consistency.rules import Rule
 from consistency.units import conversion_factor
 
-_MEASURES = frozenset({"count", "currency", "physical", "percent", "percentage_point", "duration", "ratio"})
+_MEASURES: Final = frozenset(
+    {"count", "currency", "physical", "percent", "percentage_point", "duration", "ratio"}
+)
 
 
 def check(
@@ -47,7 +50,7 @@ def _span(claim: Claim) -> str:
 
 
 # "Marketplace reported the savings as $1.87 billion": a figure given again, by another source.
-_GIVEN_AS = re.compile(
+_GIVEN_AS: Final = re.compile(
     r"\b(?:reported|described|gave|give|gives|listed|cited|quoted|recorded)\b[^.;:\d]{0,50}\bas[ \u00a0]*$",
     re.IGNORECASE,
 )

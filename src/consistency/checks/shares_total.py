@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from typing import Final
 
 from consistency.checks import Bounds, Context, Result, figure, judge
 from consistency.extraction.words import word_before
@@ -79,7 +80,9 @@ def scan(rule: Rule, context: Context) -> list[Result]:
 
 
 # What may stand between a share and the cue naming its part: "a quarter on other things", "11% not sure".
-_SHARE_TO_CUE = re.compile(r"[ \u00a0]*(?:(?:on|to|for|in|as|of|were|are|was|is|said|say|says)[ \u00a0]+)?")
+_SHARE_TO_CUE: Final = re.compile(
+    r"[ \u00a0]*(?:(?:on|to|for|in|as|of|were|are|was|is|said|say|says)[ \u00a0]+)?"
+)
 
 
 def _closes_list(cue: re.Pattern[str], prose: str, shares: list[Claim], end: int) -> bool:
@@ -100,7 +103,9 @@ def _closes_list(cue: re.Pattern[str], prose: str, shares: list[Claim], end: int
 
 # What may stand between two shares of one list: a name, "on", "and", commas; never a word that
 # names another whole ("of the broker", "in the south", "among women").
-_BETWEEN_SHARES = re.compile(r"(?:(?!\b(?:of|in|for|among|at|per|each|from|to|than)\b)[^.;:()%\d])*", re.I)
+_BETWEEN_SHARES: Final = re.compile(
+    r"(?:(?!\b(?:of|in|for|among|at|per|each|from|to|than)\b)[^.;:()%\d])*", re.I
+)
 
 
 def _plain_list(prose: str, shares: list[Claim]) -> bool:

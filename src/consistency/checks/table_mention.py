@@ -9,6 +9,7 @@ one holding a figure of the same value and unit, with a percentage under a chang
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from consistency.checks import Bounds, Context, Result, judge
 from consistency.checks.naming import in_sentence
@@ -16,7 +17,7 @@ from consistency.models import Claim
 from consistency.rules import Rule
 
 # "a 7.3% decrease", "7.3% higher": the word after a percentage that says which way it went.
-_DIRECTION = re.compile(r"[ \u00a0]+(?P<word>[a-z]+)\b", re.IGNORECASE)
+_DIRECTION: Final = re.compile(r"[ \u00a0]+(?P<word>[a-z]+)\b", re.IGNORECASE)
 
 
 def scan(rule: Rule, context: Context) -> list[Result]:

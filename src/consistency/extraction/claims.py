@@ -12,7 +12,7 @@ import bisect
 import math
 import operator
 import re
-from dataclasses import dataclass
+from typing import Final, final
 
 from consistency.document import Document
 from consistency.extraction.build import Row, build_claims, date_row
@@ -34,29 +34,35 @@ from consistency.extraction.words import singular, token_end, word_before, yen_b
 from consistency.models import Claim, ClaimKind
 from consistency.units import Qualifier, Vocabulary, words_after
 
-_WORD = "|".join(sorted([*SMALL, *MULTIPLIERS, "dozen"], key=len, reverse=True))
-_FRACTION = "|".join(sorted(FRACTIONS, key=len, reverse=True))
+_WORD: Final = "|".join(sorted([*SMALL, *MULTIPLIERS, "dozen"], key=len, reverse=True))
+_FRACTION: Final = "|".join(sorted(FRACTIONS, key=len, reverse=True))
 # "two-thirds", "three quarters": a number word followed by a fraction word.
-_FRACTION_AFTER = re.compile(rf"[ \u00a0-](?P<f>{_FRACTION})\b", re.I)
+_FRACTION_AFTER: Final = re.compile(rf"[ \u00a0-](?P<f>{_FRACTION})\b", re.I)
 # "hundreds of thousands of": a second order of magnitude.
-_VAGUE_MORE = re.compile(r"[ \u00a0](thousands|millions)[ \u00a0]of\b", re.I)
+_VAGUE_MORE: Final = re.compile(r"[ \u00a0](thousands|millions)[ \u00a0]of\b", re.I)
 # At most eight more words: no number is written longer ("two hundred and fifty-five thousand").
-_NUMBER_WORD_RUN = re.compile(rf"(?:{_WORD})(?:(?:[ \u00a0-]|[ \u00a0]and[ \u00a0])(?:{_WORD})){{0,8}}\b")
+_NUMBER_WORD_RUN: Final = re.compile(
+    rf"(?:{_WORD})(?:(?:[ \u00a0-]|[ \u00a0]and[ \u00a0])(?:{_WORD})){{0,8}}\b"
+)
 
 
 # A run of number words in any case, where a join ("two or three") says one must follow.
-_SPELLED_RUN = re.compile(_NUMBER_WORD_RUN.pattern, re.I)
+_SPELLED_RUN: Final = re.compile(_NUMBER_WORD_RUN.pattern, re.I)
+# What separates the words of a run: "twenty-five", "two hundred and fifty".
+_WORD_GAPS: Final = re.compile(r"[\s\u00a0-]+")
 # Candidates are found on the lower-cased prose in two fast passes: digit runs, and number words.
 # Possessive repeats: a run such as "1,1,1,..." keeps no backtracking state, so scanning stays linear.
-DIGITS = re.compile(r"[0-9]++(?:[.,][0-9]++)*+")
-NUMBER_WORD = re.compile(
+# The first digit stands alone so the pattern opens with a character class: the scan then skips
+# straight to the digits instead of trying the pattern at every offset.
+DIGITS: Final = re.compile(r"[0-9][0-9]*+(?:[.,][0-9]++)*+")
+NUMBER_WORD: Final = re.compile(
     trie_pattern(sorted({*SMALL, *MULTIPLIERS, "dozen", *FRACTIONS, *VAGUE})) + r"(?![a-z])"
 )
 # The same words where they start one: after any character but a letter a-z. Trying the words only
 # after such a character (a fifth of the text) is quicker than trying them at every letter.
-_NUMBER_WORD_START = re.compile(r"[^a-z](" + NUMBER_WORD.pattern + ")")
+_NUMBER_WORD_START: Final = re.compile(r"[^a-z](" + NUMBER_WORD.pattern + ")")
 # Shapes that hold digits but state no quantity: times, phone numbers, slashed dates, versions.
-NOT_QUANTITY = re.compile(
+NOT_QUANTITY: Final = re.compile(
     r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \u00a0]?[ap]\.?m\.?)?"
     r"|\d{1,2}[ \u00a0]?(?:[ap]\.m\.|[ap]m\b)"
     r"|\d{3}[-.\u00a0 ]\d{3}[-.]\d{4}\b"
@@ -65,43 +71,52 @@ NOT_QUANTITY = re.compile(
     r"|\d+(?:\.\d+)?[×x]10"
     r"|\d+[ \u00a0]?⁄[ \u00a0]?\d+"
 )
-_SYMBOLS_AFTER = frozenset("€£₹")
-_SPACED_SYMBOLS_AFTER = frozenset({" €", " £", "\u00a0€", "\u00a0£"})
-_SHAPE_STARTS = frozenset(":/-.×x⁄apAP")
-_SHAPE_SECONDS = frozenset("0123456789apAP")
-_SCALE_INITIALS = frozenset("htmbcltHTMBCLT")
-_ATTACHED = re.compile(r"[A-Za-z°ºµμ]+[²³23]?(?:/[A-Za-z]+)?|[′″]")
-_SCALE_AFTER = re.compile(
+_SYMBOLS_AFTER: Final = frozenset("€£₹")
+_SPACED_SYMBOLS_AFTER: Final = frozenset({" €", " £", "\u00a0€", "\u00a0£"})
+# What follows a digit run that NOT_QUANTITY may read: a mark ("5:30", "1/2", "555-1234", "2.5.1",
+# "3×10", "1⁄2"), a digit after a space ("555 123-4567"), or am or pm ("5pm", "5 a.m.").
+_SHAPE_MARKS: Final = frozenset(":/-.×x⁄")
+_SPACES: Final = frozenset(" \u00a0")
+_ASCII_DIGITS: Final = frozenset("0123456789")
+_MERIDIEM: Final = frozenset("ap")
+_MERIDIEM_NEXT: Final = frozenset(".m")
+# The first letter and the first two letters of every scale word _SCALE_AFTER reads.
+_SCALE_INITIALS: Final = frozenset("htmbcltHTMBCLT")
+_SCALE_STARTS: Final = frozenset({"hu", "th", "mi", "bi", "tr", "cr", "la", "bn", "mn", "ml", "tn"})
+_ATTACHED: Final = re.compile(r"[A-Za-z°ºµμ]+[²³23]?(?:/[A-Za-z]+)?|[′″]")
+_SCALE_AFTER: Final = re.compile(
     r"[ \u00a0]?-?[ \u00a0]?(?P<s>hundred|thousand|millions?|billions?|trillion|crores?|lakhs?|lac)\b"
     r"|[ \u00a0](?P<a>bn|mn|mln|tn|cr)\b",
     re.I,
 )
-_PERCENT = re.compile(
+_PERCENT: Final = re.compile(
     r"[ \u00a0]?(?:(?P<pct>%|per[ \u00a0]?cent\b|percent\b|pct\b|pc\b)"
     r"|(?P<pp>percentage[ \u00a0]points?\b|ppts?\b|pp\b)|(?P<bp>basis[ \u00a0]points?\b|bps\b))",
     re.I,
 )
-_RATIO_STARTS = frozenset({"-f", " t", " T"})
-_RATIO = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
+_RATIO_STARTS: Final = frozenset({"-f", " t", " T"})
+_RATIO: Final = re.compile(r"(?:-fold|[ \u00a0]times)\b", re.I)
 # Words or marks that can join two figures: "15-20", "6 to 7", "3 and 4", "two or three", "8 of 10".
-_JOIN_CUES = ("-", "–", "—", "to", "and", "or", "of", "out")
-# Any of them in the few characters after a figure, found in one search rather than a test per cue.
-_JOIN_CUE = re.compile("|".join(re.escape(cue) for cue in _JOIN_CUES))
-_RANGE_JOIN = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and|or|of|out of)[ \u00a0]*(?=\S)")
+_JOIN_CUES: Final = ("-", "–", "—", "to", "and", "or", "of", "out")
+_RANGE_JOIN: Final = re.compile(r"[ \u00a0]*(?P<j>-|–|—|to|and|or|of|out of)[ \u00a0]*(?=\S)")
 # A word after a figure: dotted abbreviations ("U.S.") whole, other words without a final stop.
-_WORD_SHAPE = r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z]"
-_NOUN = re.compile(rf"[ \u00a0]+(?P<w>{_WORD_SHAPE})")
-_W = f"({_WORD_SHAPE})"
+_WORD_SHAPE: Final = r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z][A-Za-z&'’-]*[A-Za-z]|[A-Za-z]"
+_NOUN: Final = re.compile(rf"[ \u00a0]+(?P<w>{_WORD_SHAPE})")
+_W: Final = f"({_WORD_SHAPE})"
 # Up to four words after a figure, in one match: the counted noun is among the first three.
-_NOUN_RUN = re.compile(rf"[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W})?)?)?")
-_OUT_OF = re.compile(rf"[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?(?P<d>\d+|{_WORD})\b", re.I)
-_AND_A_HALF = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.I)
-_ARTICLE_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<a>[Aa]n?|[Oo]ne)[ \u00a0]$")
-_MINUS_BEFORE = re.compile(r"(?:^|(?<=[\s(\"“,]))(?:minus|negative)[ \u00a0-]$", re.I)
-_OR_MORE = re.compile(r"[ \u00a0]+((?:or|and)[ \u00a0]+(?:more|above)|plus)\b", re.I)
-_YEAR_TAIL = re.compile(r"[-–/](?:\d{4}|\d{2})\b")
-_AGE_APPOSITION = re.compile(r"\b[A-Z][A-Za-z'’-]+,[ \u00a0]*$")
-_STOP = frozenset(
+_NOUN_RUN: Final = re.compile(rf"[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W}(?:[ \u00a0]+{_W})?)?)?")
+_OUT_OF: Final = re.compile(
+    rf"[ \u00a0](?:in|out[ \u00a0]of)[ \u00a0](?:every[ \u00a0])?(?P<d>\d+|{_WORD})\b", re.I
+)
+_AND_A_HALF: Final = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.I)
+_ARTICLE_BEFORE: Final = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<a>[Aa]n?|[Oo]ne)[ \u00a0]$")
+_MINUS_BEFORE: Final = re.compile(r"(?:^|(?<=[\s(\"“,]))(?:minus|negative)[ \u00a0-]$", re.I)
+_OR_MORE: Final = re.compile(r"[ \u00a0]+((?:or|and)[ \u00a0]+(?:more|above)|plus)\b", re.I)
+# How _OR_MORE's words start after their one space, lower-cased: "or more", "and above", "plus".
+_OR_MORE_STARTS: Final = frozenset({"or ", "or\u00a0", "and", "plu"})
+_YEAR_TAIL: Final = re.compile(r"[-–/](?:\d{4}|\d{2})\b")
+_AGE_APPOSITION: Final = re.compile(r"\b[A-Z][A-Za-z'’-]+,[ \u00a0]*$")
+_STOP: Final = frozenset(
     """a an the of in on at to for from by with and or but nor as than that which who whom whose
     this these those is are was were be been being has have had do does did will would could
     should may might must can its it their his her our my your they he she we you i per each
@@ -114,80 +129,126 @@ _STOP = frozenset(
     despite except way thing things time""".split()
 )
 # Words that end the search for a counted noun: function words and number words.
-_NOT_COUNTED = _STOP | frozenset(SMALL) | frozenset(MULTIPLIERS)
+_NOT_COUNTED: Final = _STOP | frozenset(SMALL) | frozenset(MULTIPLIERS)
 # "a 16-point lead": in election and poll copy a margin in points is percentage points.
-_POINT_MARGIN = re.compile(
+_POINT_MARGIN: Final = re.compile(
     r"(?P<point>-point)[ \u00a0](?:lead|margin|win|gap|swing|deficit|advantage|victory|drop|rise|jump|fall|"
     r"increase|decrease)s?\b"
 )
 # A duration's next smaller unit and how many of it make one: "4 hours and 48 minutes".
-_SMALLER_UNIT = {"hour": ("minute", 60.0), "minute": ("second", 60.0), "year": ("month", 12.0)}
-_DURATION_TAIL = re.compile(
+_SMALLER_UNIT: Final = {"hour": ("minute", 60.0), "minute": ("second", 60.0), "year": ("month", 12.0)}
+_DURATION_TAIL: Final = re.compile(
     r"(?:,?[ \u00a0]and[ \u00a0]|,[ \u00a0]|[ \u00a0])(?P<value>\d{1,2})[ \u00a0](?P<unit>minutes?|seconds?|months?)\b"
 )
 # Table headings name a currency, a scale or percent: "€ millions", "JPY billion", "US$m", "(%)".
-_HEADING_TOKEN = re.compile(r"[A-Za-z]+\$|[A-Za-z]+|[$€£¥₹%]")
-_HEADING_SCALES = frozenset(word for word in SCALES if word.islower() and word != "b")
+_HEADING_TOKEN: Final = re.compile(r"[A-Za-z]+\$|[A-Za-z]+|[$€£¥₹%]")
+_HEADING_SCALES: Final = frozenset(word for word in SCALES if word.islower() and word != "b")
 # Nouns after which "a third" or "a fifth" is a position in a series, not a share of a whole.
-_ORDINAL_NOUNS = frozenset(
+_ORDINAL_NOUNS: Final = frozenset(
     """term terms time place round party parties straight consecutive successive season year day week
     month generation wave stage phase attempt try person option way quarter largest biggest
     richest world rail runway reading vote ballot game match set title""".split()
 )
 # Verbs after which a lone "one" in a list is a count: "35 rose, one was flat and five fell".
-_LIST_VERBS = frozenset(
+_LIST_VERBS: Final = frozenset(
     {"was", "were", "is", "are", "has", "had", "remained", "stayed", "voted", "abstained"}
 )
 # Temperatures and their units as changes; the words that make a temperature a change.
-_TEMPERATURE_CHANGE = {
+_TEMPERATURE_CHANGE: Final = {
     "degree_Celsius": "delta_degree_Celsius",
     "degree_Fahrenheit": "delta_degree_Fahrenheit",
 }
-_CLOSING_CONVERSION = re.compile(r"^[ \u00a0]*\([^)]{0,40}\)")
-_TEMPERATURE_RISE_AFTER = re.compile(
+_CLOSING_CONVERSION: Final = re.compile(r"^[ \u00a0]*\([^)]{0,40}\)")
+_TEMPERATURE_RISE_AFTER: Final = re.compile(
     r"[ \u00a0]*(?:-|[ \u00a0])?(?:rise|rises|increase|increases|drop|drops|fall|falls|decline|jump|"
     r"warming|cooling|warmer|cooler|hotter|colder|higher|lower|above|below|more|less)\b",
     re.I,
 )
-_TEMPERATURE_RISE_BEFORE = re.compile(
+_TEMPERATURE_RISE_BEFORE: Final = re.compile(
     r"(?:by|rise of|increase of|drop of|fall of|warming of|cooling of|up|down)[ \u00a0]+(?:about |some |nearly |almost |more than )?$"
 )
 # Units whose whole figures are exact: a trailing zero is no rounding ("a 70-year-old").
-_EXACT_UNITS = frozenset({"year_of_age", "month_of_age"})
-_NEGATIONS = frozenset({"not", "never", "cannot"})
-_COMPARATIVES = frozenset({"more", "fewer", "additional", "extra", "other"})
-_IDENTIFIER_WORDS = frozenset(
+_EXACT_UNITS: Final = frozenset({"year_of_age", "month_of_age"})
+_NEGATIONS: Final = frozenset({"not", "never", "cannot"})
+_COMPARATIVES: Final = frozenset({"more", "fewer", "additional", "extra", "other"})
+_IDENTIFIER_WORDS: Final = frozenset(
     """no no. number nos. page section article route flight room gate level grade form category
     type class stage phase unit zone chapter episode channel platform terminal district precinct
     ward pylon suite tier version model game question questions item items pages sections""".split()
 )
 # Words before "from" that make "from X to Y" a change (two figures) rather than a range.
-_CHANGE_VERB = re.compile(
+_CHANGE_VERB: Final = re.compile(
     r"(?:rose|rise|rising|risen|fell|fall|increas|decreas|climb|jump|drop|grow|grew|declin|slip|"
     r"slid|plummet|soar|surg|rais|lower|cut|revis|shr[iu]nk|expand|widen|narrow|went|moved|improv|"
     r"worsen|boost|reduc|chang|creep|swung|tumbl|sank|sink|dip|edg|advanc|gain|lost|slump|rebound|"
     r"recover|up|down|slow|doubl|tripl|quadrupl|halv|\S*fold)\w*$",
     re.I,
 )
-_DOLLAR_CURRENCIES = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD"})
+_DOLLAR_CURRENCIES: Final = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD"})
 # A fraction word ("half", "a third") is approximate: its interval is this share of its value.
-FRACTION_SPREAD = 0.05
+FRACTION_SPREAD: Final = 0.05
 
 
-@dataclass(slots=True)
+@final
 class _Quantity:
-    """A number read with its context, before it becomes a claim."""
+    """A number read with its context, before it becomes a claim.
 
-    start: int
-    end: int
-    value: float
-    step: float
-    kind: ClaimKind
-    unit: str
-    qualifier: Qualifier | None
-    bounds: tuple[float, float] | None = None
-    scale: float = 1.0
-    printed: float = 0.0
+    A plain class, not a dataclass: mypyc compiles this constructor, where a dataclass's generated
+    `__init__` stays interpreted and is called with its arguments boxed in a tuple and a dict.
+    """
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: float,
+        step: float,
+        kind: ClaimKind,
+        unit: str,
+        qualifier: Qualifier | None,
+        bounds: tuple[float, float] | None = None,
+        scale: float = 1.0,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.value = value
+        self.step = step
+        self.kind = kind
+        self.unit = unit
+        self.qualifier = qualifier
+        self.bounds = bounds
+        self.scale = scale
+        self.printed = 0.0  # the figure as printed, before its scale: the reader sets it
+
+
+def _shape_may_follow(prose: str, end: int) -> bool:
+    """Whether what follows the digit run ending at `end` may make NOT_QUANTITY match at its start.
+
+    Within the run itself only dotted groups can match ("1.2.3", "555.123.4567"), and such a run
+    reads as no number either way; so the regex is worth running only for a mark, a digit or am/pm.
+    """
+    first = prose[end : end + 1]
+    if first in _SHAPE_MARKS:
+        return True
+    if first in _MERIDIEM:
+        return prose[end + 1 : end + 2] in _MERIDIEM_NEXT
+    if first not in _SPACES:
+        return False
+    second = prose[end + 1 : end + 2]
+    if second in _ASCII_DIGITS:
+        return True
+    return second in _MERIDIEM and prose[end + 2 : end + 3] in _MERIDIEM_NEXT
+
+
+def _scale_may_follow(prose: str, pos: int) -> bool:
+    """Whether a scale word ("million", "bn") may start after at most one space or hyphen at `pos`."""
+    head = prose[pos : pos + 2].lstrip(" \u00a0-")
+    if head[:1] not in _SCALE_INITIALS:
+        return False
+    start = pos + 2 - len(head)
+    letters = prose[start : start + 2]
+    # Case-blind matching also takes "ı" and "ſ" for ASCII letters: other text goes to the regex.
+    return not letters.isascii() or letters.lower() in _SCALE_STARTS
 
 
 def extract_claims(document: Document, vocabulary: Vocabulary) -> list[Claim]:
@@ -207,7 +268,7 @@ class _Reader:
             lower = prose  # a rare lower-casing that changes length: scan the prose as it is
         self._lower = lower
         # Digit runs are found once: candidates for figures, and where the written years are.
-        self._digit_runs = [(*match.span(), "d") for match in DIGITS.finditer(lower)]
+        self._digit_runs = [(match.start(), match.end(), "d") for match in DIGITS.finditer(lower)]
         self.dates = find_dates(prose, document.meta.date, self._digit_runs)
         self.date_starts = [d.start for d in self.dates]
         self.cell_starts = [cell.start for cell in document.table_cells]
@@ -291,7 +352,7 @@ class _Reader:
         prose = self.prose
         following = prose[end : end + 2]
         # Times, phone numbers, slashed dates and versions all continue with one of these.
-        if following[:1] in _SHAPE_STARTS or (following[:1] in " \u00a0" and following[1:] in _SHAPE_SECONDS):
+        if _shape_may_follow(prose, end):
             shape = NOT_QUANTITY.match(prose, start)
             if shape is not None:
                 return None, shape.end()
@@ -387,11 +448,7 @@ class _Reader:
                 return None, token_end(prose, attached.end())
         if glued and scale == 1.0:
             return None, token_end(prose, pos)
-        if (
-            kind == "count"
-            and scale == 1.0
-            and prose[pos : pos + 2].lstrip(" \u00a0-")[:1] in _SCALE_INITIALS
-        ):
+        if kind == "count" and scale == 1.0 and _scale_may_follow(prose, pos):
             found = _SCALE_AFTER.match(prose, pos)
             if found is not None:
                 scale = SCALES.get((found.group("s") or found.group("a")).lower(), 100.0)
@@ -516,7 +573,8 @@ class _Reader:
         between two bare numbers that do not rise ("2-0", "89-89") is a score: no claim.
         """
         prose = self.prose
-        if _JOIN_CUE.search(prose, first.end, first.end + 5) is None:
+        # A join must start within five characters: those after leading spaces open with one.
+        if not prose[first.end : first.end + 5].lstrip(" \u00a0").startswith(_JOIN_CUES):
             return [first], pos
         join = _RANGE_JOIN.match(prose, first.end)
         if join is None:
@@ -634,7 +692,7 @@ class _Reader:
     def _words(self, start: int, end: int) -> tuple[_Quantity | None, int]:
         """Number words: "six", "twenty-five", "a dozen", "two-thirds", "one in five"."""
         prose = self.prose
-        words = [w for w in re.split(r"[\s\u00a0-]+", prose[start:end].lower()) if w]
+        words = [w for w in _WORD_GAPS.split(prose[start:end].lower()) if w]
         value = words_value(words)
         if value is None:
             return None, end
@@ -820,7 +878,7 @@ class _Reader:
         following = prose[pos : pos + 2]
         if following[:1] == "+":
             return after["+"], pos + 1
-        if following[1:].lower() not in ("o", "a", "p"):
+        if prose[pos + 1 : pos + 4].lower() not in _OR_MORE_STARTS:
             return None
         found = _OR_MORE.match(prose, pos)
         if found is not None and found.group(1).lower() in after:
@@ -1006,7 +1064,7 @@ class _Reader:
         noun, _ = self._counted_noun(pos, 2.0)
         if noun and (noun in self.vocab.noun_groups.values() or not 1900 <= year <= 2100):
             return None
-        tail = _YEAR_TAIL.match(prose, pos)
+        tail = _YEAR_TAIL.match(prose, pos) if prose.startswith(("-", "–", "/"), pos) else None
         if tail is not None:
             last = tail.group()[1:]
             last_year = int(last) if len(last) == 4 else year // 100 * 100 + int(last)

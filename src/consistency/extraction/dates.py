@@ -8,43 +8,46 @@ day and year around each one.
 from __future__ import annotations
 
 import bisect
-import calendar
 import datetime as dt
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import Final, final
 
 from consistency.extraction.numbers import trie_pattern
 
-MONTHS = {
+MONTHS: Final = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
     "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
 }  # fmt: skip
 # Every branch starts with a capital letter, so the scan skips straight to capitals.
-_MONTH = re.compile(trie_pattern([m.capitalize() for m in MONTHS]) + r"(?![A-Za-z])\.?")
-_YEAR = r"1\d{3}|20\d{2}"
-_RELATIVE = r"last|this|next|previous|the previous|the following"
-_AFTER = re.compile(
+_MONTH: Final = re.compile(trie_pattern([m.capitalize() for m in MONTHS]) + r"(?![A-Za-z])\.?")
+_YEAR: Final = r"1\d{3}|20\d{2}"
+_RELATIVE: Final = r"last|this|next|previous|the previous|the following"
+_AFTER: Final = re.compile(
     rf"[ \u00a0](?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:[-–](?P<day2>\d{{1,2}})(?:st|nd|rd|th)?)?\b(?!,\d|\.\d|[-–]\d)"
     rf"(?:,?[ \u00a0](?:(?P<year>{_YEAR})\b|(?P<rel>{_RELATIVE})[ \u00a0]year\b))?"
     rf"|[ \u00a0](?:of[ \u00a0])?(?P<year_only>{_YEAR})\b"
     rf"|[ \u00a0](?P<rel_only>{_RELATIVE})[ \u00a0]year\b"
 )
-_DAY_BEFORE = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?$")
-_YEAR_AFTER_DAY_FIRST = re.compile(rf",?[ \u00a0](?P<year>{_YEAR})\b")
-_SHIFT = {"last": -1, "previous": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
+_DAY_BEFORE: Final = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?$")
+_YEAR_AFTER_DAY_FIRST: Final = re.compile(rf",?[ \u00a0](?P<year>{_YEAR})\b")
+_SHIFT: Final = {"last": -1, "previous": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class DateMention:
-    """A date as written, with the first and last day it can mean."""
+    """A date as written, with the first and last day it can mean.
 
-    start: int
-    end: int
-    iso: str
-    first: dt.date | None
-    last: dt.date | None
+    A plain class, not a frozen dataclass, so that mypyc compiles its constructor (see `_Quantity`).
+    """
+
+    def __init__(self, start: int, end: int, iso: str, first: dt.date | None, last: dt.date | None) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.iso: Final = iso
+        self.first: Final = first
+        self.last: Final = last
 
 
 def find_dates(
@@ -65,6 +68,13 @@ def find_dates(
         if mention is not None:
             found.append(mention)
     return found
+
+
+def days_in_month(year: int, month: int) -> int:
+    """How many days a month has (`calendar.monthrange`'s count, without its interpreted weekday)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def year_mention(start: int, end: int, year: int) -> DateMention:
@@ -108,27 +118,28 @@ def _read_date(
         year = anchor.year + (_SHIFT[relative] if relative else 0)
         if not dt.MINYEAR <= year <= dt.MAXYEAR:
             year = None  # "next year" after an article dated 9999
-    if day is not None and not 1 <= day <= calendar.monthrange(year or 2024, month)[1]:
+    if day is not None and not 1 <= day <= days_in_month(year or 2024, month):
         return None
     if year is None:
         iso = f"--{month:02d}" + (f"-{day:02d}" if day else "")
         return DateMention(start, end, iso, None, None)
     if day is None:
-        last_day = calendar.monthrange(year, month)[1]
+        last_day = days_in_month(year, month)
         return DateMention(
             start, end, f"{year:04d}-{month:02d}", dt.date(year, month, 1), dt.date(year, month, last_day)
         )
     when = dt.date(year, month, day)
-    if last_day_of_range is not None and day < last_day_of_range <= calendar.monthrange(year, month)[1]:
+    if last_day_of_range is not None and day < last_day_of_range <= days_in_month(year, month):
         until = dt.date(year, month, last_day_of_range)
         return DateMention(start, end, f"{when.isoformat()}/{until.isoformat()}", when, until)
     return DateMention(start, end, when.isoformat(), when, when)
 
 
 # Starts with a literal digit so the scan skips ahead; the look-behind then checks the char before.
-_EXPLICIT_YEAR = re.compile(r"(?:1[89]|20)(?<![\d,.$€£¥]..)\d\d(?![\d,])")
-_CENTURIES = ("18", "19", "20")
-_NOT_BEFORE_YEAR = frozenset(",.$€£¥")
+_EXPLICIT_YEAR: Final = re.compile(r"(?:1[89]|20)(?<![\d,.$€£¥]..)\d\d(?![\d,])")
+_CENTURIES: Final = ("18", "19", "20")
+_NOT_BEFORE_YEAR: Final = frozenset(",.$€£¥")
+_PARAGRAPH_BREAK: Final = re.compile("\n\n")
 
 
 def _years_in_runs(prose: str, digit_runs: Sequence[tuple[int, int, str]]) -> list[int]:
@@ -168,7 +179,7 @@ class _Years:
                 starts = _years_in_runs(prose, self._digit_runs)
             else:
                 starts = [m.start() for m in _EXPLICIT_YEAR.finditer(prose)]
-            breaks = [m.start() for m in re.finditer("\n\n", prose)]
+            breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(prose)]
             self._found = (starts, [int(prose[s : s + 4]) for s in starts], breaks)
         starts, values, breaks = self._found
         k = bisect.bisect_left(starts, at) - 1

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from typing import Final
 
-_WORD_SHAPE = re.compile(r"[A-Za-z][A-Za-z&.'’-]*")
+_WORD_SHAPE: Final = re.compile(r"[A-Za-z][A-Za-z&.'’-]*")
 
 
 def word_before(prose: str, at: int) -> tuple[str, int] | None:
