@@ -442,6 +442,25 @@ def test_days_in_month_are_the_calendar_s() -> None:
             assert days_in_month(year, month) == calendar.monthrange(year, month)[1], (year, month)
 
 
+def test_candidate_scans_on_bytes_find_what_the_text_patterns_find() -> None:
+    """Digit runs and number words found on the blanked bytes are where the text regexes find them,
+    with capitals, letters and digits beyond ASCII, and marks around them."""
+    import random
+    import re
+
+    from consistency.extraction.claims import DIGITS, NUMBER_WORD, digit_runs, number_words, scan_bytes
+
+    word_start = re.compile(r"[^a-z](" + NUMBER_WORD.pattern + ")")
+    pieces = [*"0123456789,. -a\n(é٣ıK€", "one", "two", "thirds", "Five", "million", "tens", "fiftyfive"]
+    rng = random.Random(0)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        scan = scan_bytes(text)
+        assert digit_runs(scan) == [(m.start(), m.end(), "d") for m in DIGITS.finditer(text)], text
+        words = [(m.start(1) - 1, m.end(1) - 1) for m in word_start.finditer(" " + text)]
+        assert number_words(scan) == words, text
+
+
 def test_digit_runs_are_the_possessive_runs() -> None:
     """The candidate scan opens with one digit so it can skip ahead; it finds the same runs."""
     import random

@@ -95,4 +95,9 @@ _END: Final = re.compile(
 def split_sentences(prose: str) -> list[int]:
     """Start offsets of the sentences in `prose`, beginning with 0, in increasing order."""
     size = len(prose)
-    return [0, *(end for match in _END.finditer(prose) if (end := match.end()) < size)]
+    starts = [0]
+    for match in _END.finditer(prose):
+        end = match.end()
+        if end < size:
+            starts.append(end)
+    return starts
