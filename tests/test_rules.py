@@ -201,3 +201,16 @@ def test_word_runs_are_the_regex_runs_of_the_folded_text(text: str) -> None:
 
     folded = text.lower().translate(str.maketrans({"ı": "i", "ſ": "s"}))
     assert word_runs(text) == re.findall(r"[a-z0-9]+", folded)
+
+
+def test_literal_words_match_case_blind_through_the_whole_check(tmp_path: Path) -> None:
+    """A pattern's literal word is found where the regex would find it, dotless i included."""
+    (tmp_path / "gap.yaml").write_text(
+        'id: house-gap\nkind: sum\nsummary: S.\nmessage: "{stated} is off"\n'
+        'patterns: ["{x} against {y} , a gap of {difference}"]\n',
+        encoding="utf-8",
+    )
+    run = settings(rule_folders=[tmp_path], select=["house-gap"])
+    for word in ("against", "AGAINST", "agaınst"):
+        text = f"Exports were $16.17 billion {word} $10.21 billion, a gap of $7.96 billion."
+        assert [f.rule for f in check_text(text, run).findings] == ["house-gap"], word

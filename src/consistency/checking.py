@@ -29,7 +29,7 @@ from consistency.document import Document
 from consistency.errors import ConsistencyError
 from consistency.fx import FxTable
 from consistency.models import Claim
-from consistency.patterns import contains_all, marked_sentence, word_runs
+from consistency.patterns import contains_all, folded, marked_sentence, word_runs
 from consistency.rules import Rule
 
 # A pattern check reads the bound claims, the matched text and the few words before the match.
@@ -188,7 +188,7 @@ class _Span:
             if len(texts) == 2 and texts[0].endswith(".") and not texts[0].endswith(" ."):
                 texts[0] = texts[0][:-1] + " ."
             text = " ".join(texts)
-            self._marked = (text, text.lower())
+            self._marked = (text, folded(text))  # folded as the regex reads it, for the literal pre-test
         return self._marked
 
 
