@@ -26,7 +26,7 @@ import pytest
 
 from consistency import __version__
 from consistency.cli import format_report
-from consistency.config import config_for
+from consistency.config import Config, config_for
 from consistency.errors import ConsistencyError
 from consistency.findings import FileReport, Report, Summary
 from consistency.resources import builtin_rules_dir
@@ -35,6 +35,8 @@ from consistency.runner import LEVELS, Options, Settings, check_paths, check_tex
 DEFAULT_GLOBS = ("*.md", "*.markdown", "*.txt")
 _CACHE_PREFIX = "consistency/v1/"
 _FROM_CACHE = "consistency-from-cache"
+# Per run: each configuration file's digest of the rules, configuration and FX table it checks with.
+_INPUTS = pytest.StashKey[dict[Path | None, str | None]]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -100,7 +102,8 @@ class ArticleItem(pytest.Item):
         options = _options(self.config)
         cache = self.config.cache
         key = _CACHE_PREFIX + str(self.path.resolve())
-        stamp = _stamp(self.path, options, self._shown_path())
+        inputs = self.config.stash.setdefault(_INPUTS, {})
+        stamp = _stamp(self.path, options, self._shown_path(), inputs)
         cached = cache.get(key, None) if cache is not None else None
         if isinstance(cached, dict) and cached.get("stamp") == stamp:
             self.user_properties.append((_FROM_CACHE, True))
@@ -143,16 +146,27 @@ def _check_article(path: str, options: Options) -> str | None:
     return None
 
 
-def _stamp(path: Path, options: Options, shown: str) -> str | None:
-    """What the article's result depends on: its mtime and size, the rules, the configuration, the FX
-    table and this version; None when a file cannot be read (the check itself will say why)."""
+def _stamp(path: Path, options: Options, shown: str, inputs: dict[Path | None, str | None]) -> str | None:
+    """What the article's result depends on: its mtime and size, and the digest of the rules, the
+    configuration, the FX table and this version; None when a file cannot be read (the check itself
+    will say why). `inputs` keeps each configuration's digest for the run: the files are read once."""
     try:
         stat = path.stat()
         config = config_for(str(path))
     except (OSError, ConsistencyError):
         return None
-    state = f"{__version__}\0{shown}\0{stat.st_mtime_ns}\0{stat.st_size}\0{options}"
-    digest = hashlib.sha256(state.encode())
+    if config.path not in inputs:
+        inputs[config.path] = _inputs_digest(config, options)
+    shared = inputs[config.path]
+    if shared is None:
+        return None
+    state = f"{shared}\0{shown}\0{stat.st_mtime_ns}\0{stat.st_size}"
+    return hashlib.sha256(state.encode()).hexdigest()
+
+
+def _inputs_digest(config: Config, options: Options) -> str | None:
+    """A digest of everything but the article: version, options, configuration, rule files, FX table."""
+    digest = hashlib.sha256(f"{__version__}\0{options}".encode())
     files = [config.path] if config.path is not None else []
     folders = [builtin_rules_dir(), *(options.rule_folders or config.rule_folders())]
     files += [file for folder in folders for file in sorted(Path(folder).glob("*.yaml"))]
