@@ -6,8 +6,10 @@ triple the time); no wall-clock limit is asserted.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -23,18 +25,41 @@ def _best_time(text: str, runs: int = 3, run: Callable[[str], object] = consiste
     return best
 
 
+@contextlib.contextmanager
+def _test_heap_set_aside() -> Iterator[None]:
+    """The test process's own heap (pytest, hypothesis, every test module) set aside from the garbage
+    collector, which would otherwise walk it on each full collection a large document triggers: the
+    checker is timed with the collector on, as in a `consistency check` process."""
+    gc.collect()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _doubling_ratio(unit: str, size: int, limit: int, run: Callable[[str], object]) -> tuple[int, float]:
     """The size timed and how much longer twice it takes, growing the text until it takes 0.1 s."""
-    # Grow the small text until it takes long enough to time reliably (cheap inputs need more).
-    while _best_time(_repeat(unit, size), 1, run) < 0.1 and size < limit:
-        size *= 2
-    small, large = _repeat(unit, size), _repeat(unit, 2 * size)
-    # Alternated, so that a busy moment on the machine slows both sizes alike, not just one.
+    with _test_heap_set_aside():
+        # Grow the small text until it takes long enough to time reliably (cheap inputs need more).
+        while _best_time(_repeat(unit, size), 1, run) < 0.1 and size < limit:
+            size *= 2
+        small, large = _repeat(unit, size), _repeat(unit, 2 * size)
+        # A slow algorithm is slow every time; a burst of load on the machine is not: a ratio near
+        # the bound is measured once more and the better of the two kept.
+        ratio = _alternated_ratio(small, large, run)
+        if ratio >= 2.8:
+            ratio = min(ratio, _alternated_ratio(small, large, run))
+    return size, ratio
+
+
+def _alternated_ratio(small: str, large: str, run: Callable[[str], object]) -> float:
+    """Best-of-5 time of `large` over that of `small`, the two timed in turn so load slows both alike."""
     small_best = large_best = float("inf")
     for _ in range(5):
         small_best = min(small_best, _best_time(small, 1, run))
         large_best = min(large_best, _best_time(large, 1, run))
-    return size, large_best / small_best
+    return large_best / small_best
 
 
 @pytest.mark.parametrize(
@@ -100,5 +125,5 @@ ADVERSARIAL = {
 @pytest.mark.parametrize("unit", ADVERSARIAL.values(), ids=ADVERSARIAL.keys())
 def test_adversarial_input_checks_in_linear_time(unit: str) -> None:
     """The whole check (parse, extract, every rule) costs at most 3x the time for 2x the input."""
-    size, ratio = _doubling_ratio(unit, 50_000, 1_600_000, consistency.check)
+    size, ratio = _doubling_ratio(unit, 50_000, 3_200_000, consistency.check)
     assert ratio < 3.0, f"{unit!r}: doubling {size:,} characters took {ratio:.1f}x the time to check"
