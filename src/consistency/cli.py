@@ -257,7 +257,7 @@ def _html(outcome: Outcome, report: Report) -> str:
     """The editor's page: each article with its claims, findings and passed checks."""
     vocab = vocabulary()
     articles = [
-        ArticleView(document.path, document.source, tuple(extract_claims(document, vocab)), file)
+        ArticleView(document, tuple(extract_claims(document, vocab)), file)
         for document, file in zip(outcome.documents, report.files, strict=True)
     ]
     return html_page(articles, report.summary, outcome.errors)

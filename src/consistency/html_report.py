@@ -9,12 +9,12 @@ script and no network resource: the page is one file to mail or attach to a tick
 
 from __future__ import annotations
 
-import bisect
 import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from consistency.document import Document
 from consistency.findings import CheckRecord, FileReport, Finding, Summary
 from consistency.models import Claim
 
@@ -60,10 +60,9 @@ body:has(#show-checks:checked) .note.check { display: block; }
 
 @dataclass(frozen=True, slots=True)
 class ArticleView:
-    """What the page shows of one article: its source, its claims and its report (with `--explain`)."""
+    """What the page shows of one article: the article read, its claims and its report (`--explain`)."""
 
-    path: str
-    source: str
+    document: Document
     claims: tuple[Claim, ...]
     report: FileReport
 
@@ -94,34 +93,28 @@ def html_page(articles: Sequence[ArticleView], summary: Summary, errors: Sequenc
 
 
 def _article(index: int, article: ArticleView) -> str:
-    report = article.report
+    document, report = article.document, article.report
+    source = document.source
     relations = len(report.checks or [])
     counts = f"{len(report.findings)} finding(s), {relations} relation(s) looked at"
     out = [
         f'<section class="article" id="article-{index}">\n',
-        f'<h2>{html.escape(article.path)}<span class="counts">{html.escape(counts)}</span></h2>\n',
+        f'<h2>{html.escape(document.path)}<span class="counts">{html.escape(counts)}</span></h2>\n',
     ]
-    line_starts = _line_starts(article.source)
-    marked = _marks(article, line_starts, index)
-    for start, end in _paragraphs(article.source):
-        first_line = bisect.bisect_right(line_starts, start)
-        last_line = bisect.bisect_right(line_starts, max(start, end - 1))
+    marked = _marks(article, index)
+    for start, end in _paragraphs(source):
+        first_line, _ = document.line_column(start)
+        last_line, _ = document.line_column(max(start, end - 1))
         findings = [(k, f) for k, f in enumerate(report.findings) if first_line <= f.line <= last_line]
         checks = [c for c in report.checks or [] if first_line <= c.line <= last_line]
-        text = _text(article.source, start, end, article.claims, marked)
-        front = " front" if start == 0 and article.source.startswith("---") else ""
+        text = _text(source, start, end, article.claims, marked)
+        front = " front" if start == 0 and source.startswith("---") else ""
         notes = "".join(_finding(f, _anchor(index, k)) for k, f in findings) + "".join(map(_check, checks))
         out.append(
             f'<div class="para"><div class="text{front}">{text}</div><aside class="notes">{notes}</aside></div>\n'
         )
     out.append("</section>\n")
     return "".join(out)
-
-
-def _line_starts(source: str) -> list[int]:
-    starts = [0]
-    starts.extend(match.end() for match in re.finditer("\n", source))
-    return starts
 
 
 def _paragraphs(source: str) -> list[tuple[int, int]]:
@@ -143,17 +136,13 @@ def _paragraphs(source: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def _marks(article: ArticleView, line_starts: list[int], index: int) -> dict[int, tuple[str, str]]:
-    """For the source offset where a claim starts: its CSS class and, for a finding's figure, its anchor."""
-    marks: dict[int, tuple[str, str]] = {}
-
-    def offset(line: int, column: int) -> int:
-        return line_starts[line - 1] + column - 1 if 0 < line <= len(line_starts) else -1
-
+def _marks(article: ArticleView, index: int) -> dict[tuple[int, int], tuple[str, str]]:
+    """For the (line, column) where a claim starts: its CSS class and, for a finding's figure, its anchor."""
+    marks: dict[tuple[int, int], tuple[str, str]] = {}
     for k, found in enumerate(article.report.findings):
         for ref in found.claims[1:]:
-            marks.setdefault(offset(ref.line, ref.column), ("involved", ""))
-        marks[offset(found.line, found.column)] = ("finding", _anchor(index, k))
+            marks.setdefault((ref.line, ref.column), ("involved", ""))
+        marks[(found.line, found.column)] = ("finding", _anchor(index, k))
     return marks
 
 
@@ -162,7 +151,7 @@ def _anchor(index: int, finding: int) -> str:
 
 
 def _text(
-    source: str, start: int, end: int, claims: Sequence[Claim], marks: dict[int, tuple[str, str]]
+    source: str, start: int, end: int, claims: Sequence[Claim], marks: dict[tuple[int, int], tuple[str, str]]
 ) -> str:
     """The block's source with each claim underlined, and the figures of findings marked."""
     out = []
@@ -171,7 +160,7 @@ def _text(
         if claim.start < at or claim.end > end:
             continue
         out.append(html.escape(source[at : claim.start]))
-        kind, anchor = marks.get(claim.start, ("", ""))
+        kind, anchor = marks.get((claim.line, claim.column), ("", ""))
         title = html.escape(_describe(claim), quote=True)
         body = html.escape(source[claim.start : claim.end])
         if kind == "finding":
