@@ -11,6 +11,11 @@ from consistency.models import Claim
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "xiaomi-auto.md"
+# A one-sentence newsroom article, dated so the ECB rate of 2023-02-09 applies: clean, and with its
+# conversion $100 million off (an fx-conversion finding on line 5, column 31).
+DATED = "---\ndate: 2023-02-10\n---\n\n"
+CLEAN_ARTICLE = DATED + "The unit drew 3 billion yuan ($439 million) of investment.\n"
+WRONG_ARTICLE = DATED + "The unit drew 3 billion yuan ($539 million) of investment.\n"
 
 
 def quantities(text: str, **kwargs: object) -> list[Claim]:

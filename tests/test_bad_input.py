@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, WRONG_ARTICLE
 
-GOOD = "---\ndate: 2023-02-10\n---\n\nThe unit drew 3 billion yuan ($539 million) of investment.\n"
+GOOD = WRONG_ARTICLE  # "good": readable, whatever it says
 GOOD_FINDING = "good.md:5:31: fx-conversion $539 million does not match its conversion"
 # The good article is still checked, whatever else is wrong: with the good rules and good FX rows.
 RULE = 'id: house\nkind: percent_change\nsummary: S.\nmessage: "{stated} is off"\n'

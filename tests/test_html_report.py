@@ -15,9 +15,8 @@ import pytest
 import consistency
 from consistency.cli import main
 
-from conftest import EXAMPLE
+from conftest import DATED, EXAMPLE
 
-DATED = "---\ndate: 2023-02-10\n---\n\n"
 WRONG = (
     DATED
     + "# Budget\n\nThe unit drew 3 billion yuan ($539 million) of investment.\n\n"

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, WRONG_ARTICLE
 
 ARTICLES = sorted((ROOT / "tests" / "articles").glob("*.md"))
-WRONG = "---\ndate: 2023-02-10\n---\n\nThe unit drew 3 billion yuan ($539 million) of investment.\n"
 
 
 def newsroom_archive(folder: Path, copies: int) -> Path:
@@ -26,7 +25,7 @@ def newsroom_archive(folder: Path, copies: int) -> Path:
     for k in range(copies):
         for article in ARTICLES:
             shutil.copy(article, folder / f"{k:03d}-{article.name}")
-    (folder / "050-wrong.md").write_text(WRONG, encoding="utf-8")
+    (folder / "050-wrong.md").write_text(WRONG_ARTICLE, encoding="utf-8")
     (folder / "070-latin1.md").write_bytes(b"caf\xe9 costs $5\n")
     (folder / "090-binary.md").write_bytes(b"\x00\x01binary")
     return folder
@@ -42,7 +41,7 @@ def test_jobs_give_the_serial_output_in_input_order(tmp_path: Path, output: str)
     """Findings, errors and exit status are the same with 2 workers as with one, files in input order."""
     archive = newsroom_archive(tmp_path / "archive", copies=6)
     single = tmp_path / "single.md"
-    single.write_text(WRONG, encoding="utf-8")
+    single.write_text(WRONG_ARTICLE, encoding="utf-8")
     paths = [str(single), str(archive)]
     serial = consistency("--format", output, "--jobs", "1", *paths)
     parallel = consistency("--format", output, "--jobs", "2", *paths)

@@ -11,11 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import CLEAN_ARTICLE, ROOT, WRONG_ARTICLE
 
-DATED = "---\ndate: 2023-02-10\n---\n\n"
-CLEAN = DATED + "The unit drew 3 billion yuan ($439 million) of investment.\n"
-WRONG = DATED + "The unit drew 3 billion yuan ($539 million) of investment.\n"
 # What a pip install of the project needs; the working tree's own copy is what gets installed.
 PROJECT_FILES = ("pyproject.toml", "README.md", "hatch_build.py", ".pre-commit-hooks.yaml", "src", "rules")
 
@@ -73,8 +70,8 @@ def test_pre_commit_fails_the_inconsistent_article_and_passes_the_clean_one(
         f"repos:\n  - repo: {url.as_uri()}\n    rev: {revision}\n    hooks:\n      - id: consistency\n",
         encoding="utf-8",
     )
-    (newsroom / "clean.md").write_text(CLEAN, encoding="utf-8")
-    (newsroom / "wrong.md").write_text(WRONG, encoding="utf-8")
+    (newsroom / "clean.md").write_text(CLEAN_ARTICLE, encoding="utf-8")
+    (newsroom / "wrong.md").write_text(WRONG_ARTICLE, encoding="utf-8")
     git(newsroom, "add", "-A")
     env = {
         **os.environ,

@@ -9,17 +9,15 @@ import pytest
 
 from consistency.resources import builtin_rules_dir
 
-pytest_plugins = ["pytester"]
+from conftest import CLEAN_ARTICLE, DATED, WRONG_ARTICLE
 
-DATED = "---\ndate: 2023-02-10\n---\n\n"
-CLEAN = DATED + "The unit drew 3 billion yuan ($439 million) of investment.\n"
-WRONG = DATED + "The unit drew 3 billion yuan ($539 million) of investment.\n"
+pytest_plugins = ["pytester"]
 
 
 @pytest.fixture
 def newsroom(pytester: pytest.Pytester) -> pytest.Pytester:
     """A scratch newsroom repository: one clean article, one whose conversion is wrong."""
-    pytester.makefile(".md", **{"articles/clean": CLEAN, "articles/wrong": WRONG})
+    pytester.makefile(".md", **{"articles/clean": CLEAN_ARTICLE, "articles/wrong": WRONG_ARTICLE})
     return pytester
 
 
@@ -51,7 +49,7 @@ def test_an_unchanged_suite_is_served_from_the_cache(newsroom: pytest.Pytester) 
     second = newsroom.runpytest("--consistency", "articles")
     second.assert_outcomes(passed=1, failed=1)
     second.stdout.fnmatch_lines(["*$442.7 million*", "consistency: 2 article(s) checked, 2 from the cache"])
-    (newsroom.path / "articles" / "wrong.md").write_text(CLEAN, encoding="utf-8")
+    (newsroom.path / "articles" / "wrong.md").write_text(CLEAN_ARTICLE, encoding="utf-8")
     third = newsroom.runpytest("--consistency", "articles")
     third.assert_outcomes(passed=2)
     third.stdout.fnmatch_lines(["consistency: 2 article(s) checked, 1 from the cache"])
@@ -74,8 +72,8 @@ def test_changing_a_rule_file_invalidates_the_cache(newsroom: pytest.Pytester) -
 def test_ini_options_name_paths_globs_and_fail_level(pytester: pytest.Pytester) -> None:
     """`consistency_paths` are checked when no path is given, `consistency_globs` pick the files,
     `consistency_fail_level` sets what fails."""
-    pytester.makefile(".story", **{"desk/wrong": WRONG})
-    pytester.makefile(".md", **{"desk/ignored": WRONG})
+    pytester.makefile(".story", **{"desk/wrong": WRONG_ARTICLE})
+    pytester.makefile(".md", **{"desk/ignored": WRONG_ARTICLE})
     pytester.makeini(
         textwrap.dedent(
             """\
@@ -103,7 +101,7 @@ def test_ini_options_name_paths_globs_and_fail_level(pytester: pytest.Pytester) 
 def test_an_unreadable_article_fails_with_one_line(pytester: pytest.Pytester) -> None:
     """Broken front matter fails its item with the CLI's one-line error; the other articles still run."""
     pytester.makefile(
-        ".md", **{"articles/broken": "---\ndate: someday\n---\n\nText.\n", "articles/clean": CLEAN}
+        ".md", **{"articles/broken": "---\ndate: someday\n---\n\nText.\n", "articles/clean": CLEAN_ARTICLE}
     )
     result = pytester.runpytest("--consistency", "articles")
     result.assert_outcomes(passed=1, failed=1)
@@ -128,14 +126,14 @@ def test_the_fixture_checks_generated_text(pytester: pytest.Pytester) -> None:
         import pytest
 
         def test_report(consistency):
-            report = consistency.check({WRONG.split("---")[-1].strip()!r}, date="2023-02-10")
+            report = consistency.check({WRONG_ARTICLE.split("---")[-1].strip()!r}, date="2023-02-10")
             assert [f.rule for f in report.findings] == ["fx-conversion"]
-            assert consistency.check({CLEAN!r}).findings == []
+            assert consistency.check({CLEAN_ARTICLE!r}).findings == []
 
         def test_assertion(consistency):
-            consistency.assert_consistent({CLEAN!r})
+            consistency.assert_consistent({CLEAN_ARTICLE!r})
             with pytest.raises(AssertionError) as failure:
-                consistency.assert_consistent({WRONG!r})
+                consistency.assert_consistent({WRONG_ARTICLE!r})
             message = str(failure.value)
             assert "<text>:5:31: fx-conversion $539 million does not match" in message
             assert "? expected about $442.7 million" in message

@@ -13,7 +13,8 @@ from consistency.cli import main
 from consistency.runner import check_text, settings
 from consistency.suppressions import read_suppressions
 
-DATED = "---\ndate: 2023-02-10\n---\n\n"
+from conftest import DATED
+
 WRONG_FX = "The unit drew 3 billion yuan ($539 million) of investment."
 WRONG_KM = "The road runs 100 km (80 miles) to the coast."
 RUN = settings()
