@@ -17,7 +17,6 @@ import dataclasses
 import datetime as dt
 import fnmatch
 import hashlib
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ import pytest
 from consistency import __version__
 from consistency.cli import format_report
 from consistency.config import Config, config_for
-from consistency.errors import ConsistencyError
+from consistency.errors import ConsistencyError, shown_path
 from consistency.findings import FileReport, Report, Summary
 from consistency.resources import builtin_rules_dir
 from consistency.runner import LEVELS, Options, Settings, check_paths, check_text, settings_for
@@ -103,21 +102,18 @@ class ArticleItem(pytest.Item):
         cache = self.config.cache
         key = _CACHE_PREFIX + str(self.path.resolve())
         inputs = self.config.stash.setdefault(_INPUTS, {})
-        stamp = _stamp(self.path, options, self._shown_path(), inputs)
+        shown = shown_path(str(self.path))  # as the CLI shows paths: relative below the working folder
+        stamp = _stamp(self.path, options, shown, inputs)
         cached = cache.get(key, None) if cache is not None else None
         if isinstance(cached, dict) and cached.get("stamp") == stamp:
             self.user_properties.append((_FROM_CACHE, True))
             failure = cached.get("failure")
         else:
-            failure = _check_article(self._shown_path(), options)
+            failure = _check_article(shown, options)
             if cache is not None and stamp is not None:
                 cache.set(key, {"stamp": stamp, "failure": failure})
         if failure:
             raise InconsistentArticle(str(failure))
-
-    def _shown_path(self) -> str:
-        """The article's path as the CLI would show it, from where pytest was started."""
-        return os.path.relpath(self.path, self.config.invocation_params.dir)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | Any:
         """The findings as the CLI prints them, with no traceback."""
