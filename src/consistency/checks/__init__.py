@@ -34,6 +34,11 @@ class Bounds:
     high: float
     unit: str
 
+    @staticmethod
+    def of(claim: Claim) -> Bounds:
+        """What a claim states: its interval, in its unit."""
+        return Bounds(claim.low, claim.high, claim.unit)
+
     def overlaps(self, other: Bounds) -> bool:
         """Whether the two intervals share a value (units are the caller's to match)."""
         return self.low <= other.high and other.low <= self.high

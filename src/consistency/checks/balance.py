@@ -45,7 +45,7 @@ def _judge(rule: Rule, stated: Claim, inflow: Claim, outflow: Claim) -> Result:
         rule,
         (stated, inflow, outflow),
         expected,
-        Bounds(stated.low, stated.high, stated.unit),
+        Bounds.of(stated),
         arithmetic,
         f"a balance of about {figure(middle)}",
     )

@@ -64,7 +64,7 @@ def scan(rule: Rule, context: Context) -> list[Result]:
             expected = Bounds(start.low + change.low, start.high + change.high, change.unit)
         else:
             expected = Bounds(start.low - change.high, start.high - change.low, change.unit)
-        stated = Bounds(end.low, end.high, end.unit)
+        stated = Bounds.of(end)
         word = "+" if sign > 0 else "-"
         middle = start.nominal + sign * change.nominal
         arithmetic = f"{start.text} {word} {change.text} = {figure(middle)} {change.unit}; stated {end.text}"

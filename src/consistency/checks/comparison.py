@@ -76,7 +76,7 @@ def _judge(rule: Rule, difference: Claim, stated: Claim, other: Claim, sign: int
         rule,
         (difference, stated, other),
         expected,
-        Bounds(difference.low, difference.high, difference.unit),
+        Bounds.of(difference),
         arithmetic,
         f"a difference of about {figure(middle)}",
     )

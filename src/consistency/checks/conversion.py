@@ -72,7 +72,7 @@ def _currency(
             rule, "unchecked", claims, reason=f"no {converted.unit}/{amount.unit} rate around {when}"
         )
     expected = Bounds(source[0] * rate.low, source[1] * rate.high, converted.unit)
-    stated = Bounds(converted.low, converted.high, converted.unit)
+    stated = Bounds.of(converted)
     middle = amount.nominal * rate.rate
     operator = "÷" if rate.inverted else "×"
     arithmetic = (
@@ -139,14 +139,14 @@ def _physical(
     except Exception:  # pint: units of different dimensions are no conversion of each other
         return None
     # "(2.1 million to 2 million hectares)": a range written high to low is read as its two figures.
-    stated_ends = range_ends(converted) if upper is None else (_bounds(converted), _bounds(upper))
+    stated_ends = range_ends(converted) if upper is None else (Bounds.of(converted), Bounds.of(upper))
     if stated_ends is not None and range_ends(amount) is not None:
         figures = (converted,) if upper is None else (converted, upper)
         return _physical_range(rule, amount, figures, stated_ends, (from_unit, to_unit))
     low, high = (ureg.Quantity(value, from_unit).to(to_unit).magnitude for value in source)
     unit = converted.unit.replace("_", " ")
     expected = Bounds(min(low, high), max(low, high), converted.unit)
-    stated = Bounds(converted.low, converted.high, converted.unit)
+    stated = Bounds.of(converted)
     arithmetic = f"{amount.text} = {figure(middle)} {unit}; stated {converted.text}"
     return judge(rule, (converted, amount), expected, stated, arithmetic, f"expected about {figure(middle)}")
 
@@ -191,12 +191,8 @@ def _side(rule: Rule, area: Claim, side: Claim, units: tuple[Any, Any]) -> Resul
     ]
     unit = side.unit.replace("_", " ")
     expected = Bounds(lengths[0], lengths[2], side.unit)
-    stated = Bounds(side.low, side.high, side.unit)
+    stated = Bounds.of(side)
     arithmetic = f"{area.text} is a square {figure(lengths[1])} {unit} on a side; stated {side.text}"
     return judge(
         rule, (side, area), expected, stated, arithmetic, f"expected about {figure(lengths[1])} {unit}"
     )
-
-
-def _bounds(claim: Claim) -> Bounds:
-    return Bounds(claim.low, claim.high, claim.unit)

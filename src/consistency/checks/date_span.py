@@ -109,7 +109,7 @@ def _stated(span: Claim) -> Bounds:
     """An age is whole units completed (54 is 54 to 55); other spans keep their rounding."""
     if span.unit in AGE_UNITS and span.qualifier is None:
         return Bounds(span.nominal, span.nominal + 1, span.unit)
-    return Bounds(span.low, span.high, span.unit)
+    return Bounds.of(span)
 
 
 def _suggestion(span: Claim, elapsed: Bounds, unit: str) -> str:

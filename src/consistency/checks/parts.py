@@ -65,7 +65,7 @@ def check(
         rule,
         figures,
         expected,
-        Bounds(total.low, total.high, total.unit),
+        Bounds.of(total),
         arithmetic,
         f"a total of about {figure(middle)}" if exhaustive else f"a total of at least {figure(middle)}",
     )

@@ -90,7 +90,7 @@ def _per_unit(rule: Rule, bound: dict[str, Claim], before: str) -> Result | None
         rule,
         (total, count, price),
         expected,
-        Bounds(total.low, total.high, total.unit),
+        Bounds.of(total),
         arithmetic,
         f"a total of about {figure(middle, total.unit)}",
     )

@@ -30,8 +30,8 @@ def check(
     first, again = bound["first"], bound["again"]
     if first.kind != again.kind or first.unit != again.unit or first.kind not in _MEASURES:
         return None
-    stated = Bounds(again.low, again.high, again.unit)
-    expected = Bounds(first.low, first.high, first.unit)
+    stated = Bounds.of(again)
+    expected = Bounds.of(first)
     unit = first.unit.replace("_", " ") if first.kind != "currency" else first.unit
     arithmetic = f"{first.text} is {_span(first)} {unit}; {again.text} is {_span(again)}"
     suggestion = f"the same figure both times, about {figure(first.nominal, unit)}"
@@ -154,7 +154,7 @@ def _in_other_units(rule: Rule, first: Claim, factor: float, again: Claim) -> Re
         rule,
         (again, first),
         expected,
-        Bounds(again.low, again.high, again.unit),
+        Bounds.of(again),
         arithmetic,
         f"about {figure(middle)} {unit}, as before",
     )
