@@ -116,25 +116,29 @@ class Document:
 def read_document(path: str | Path, *, date: dt.date | None = None, currency: str | None = None) -> Document:
     """Read and parse an article file; `-` reads standard input. Errors name the file."""
     name = str(path)
-    raw = _read_bytes(name)
+    text = decode_article(read_bytes(name), name)
+    markdown = Path(name).suffix.lower() not in PLAIN_TEXT_SUFFIXES
+    return parse_document(text, path=name, date=date, currency=currency, markdown=markdown)
+
+
+def decode_article(raw: bytes, name: str) -> str:
+    """An article file's bytes as text; binary content or bytes that are not UTF-8 are errors."""
     if b"\x00" in raw:  # before decoding: a picture or a PDF is binary, not text in another encoding
         raise ConsistencyError("binary content (NUL byte), not an article", path=name)
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise ConsistencyError(
             f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})", path=name, line=line
         ) from None
-    markdown = Path(name).suffix.lower() not in PLAIN_TEXT_SUFFIXES
-    return parse_document(text, path=name, date=date, currency=currency, markdown=markdown)
 
 
 # Far above any news article: a file this large is an archive dump or a mistake, not one story.
 MAX_ARTICLE_BYTES: Final = 10_000_000
 
 
-def _read_bytes(name: str) -> bytes:
+def read_bytes(name: str) -> bytes:
     """An article's bytes, refused with a one-line error when it is no regular file or too large."""
     try:
         if name == "-":

@@ -90,6 +90,11 @@ def _csv_table(path: Path) -> tuple[FxTable, tuple[ConsistencyError, ...]]:
 
 def check_document_report(document: Document, run: Settings) -> FileReport:
     """One article's report."""
+    return report_and_claims(document, run)[0]
+
+
+def report_and_claims(document: Document, run: Settings) -> tuple[FileReport, int]:
+    """One article's report, and how many numbers (claims other than dates) it holds."""
     claims = extract_claims(document, vocabulary())
     results = check_document(document, claims, run.rules, run.fx, run.date)
     involved = {id(c) for r in results for c in r.claims}
@@ -97,7 +102,7 @@ def check_document_report(document: Document, run: Settings) -> FileReport:
     findings = [finding(r) for r in results if r.status == "failed"]
     if suppressions := read_suppressions(document.source):
         findings = _suppressed(findings, suppressions, run)
-    return FileReport(
+    report = FileReport(
         path=document.path,
         findings=findings,
         checks=[record(r) for r in results] if run.explain else None,
@@ -105,6 +110,7 @@ def check_document_report(document: Document, run: Settings) -> FileReport:
         unchecked_claims=sum(1 for c in numbers if id(c) not in involved) if run.explain else None,
         relations=sum(1 for r in results if r.status != "unchecked"),
     )
+    return report, len(numbers)
 
 
 def _suppressed(findings: list[Finding], suppressions: list[Suppression], run: Settings) -> list[Finding]:
