@@ -1,5 +1,5 @@
-"""The command line: `consistency check PATH...`, `consistency extract PATH...` and `consistency rules
-[ID]`, in ruff's habits."""
+"""The command line: `consistency check PATH...`, `consistency extract PATH...`, `consistency rules
+[ID]` and `consistency audit SOURCE --out DIR`, in ruff's habits."""
 
 from __future__ import annotations
 
@@ -43,6 +43,16 @@ def _jobs(text: str) -> int:
     if jobs < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of processes (1 or more)")
     return jobs
+
+
+def _megabytes(text: str) -> float:
+    try:
+        size = float(text)
+    except ValueError:
+        size = 0.0
+    if not 0.001 <= size <= 10_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a partition size in MB (0.001 to 10000)")
+    return size
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,6 +107,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="worker processes for many articles (default: the machine's cores)",
     )
 
+    audit = commands.add_parser(
+        "audit",
+        help="check a whole archive on a Dask cluster, into Parquet and a summary page",
+        description="Check every article of SOURCE (a folder of articles, a JSON Lines file or Parquet) "
+        "on Dask; findings and articles go to DIR as Parquet datasets, with DIR/summary.html. "
+        "Run again with the same arguments to finish an audit that was stopped.",
+    )
+    audit.add_argument("source", metavar="SOURCE", type=Path, help="folder, .jsonl file, or Parquet")
+    audit.add_argument("--out", required=True, type=Path, metavar="DIR", help="where the results go")
+    audit.add_argument(
+        "--workers", type=_jobs, metavar="N", help="local worker processes (default: the machine's cores)"
+    )
+    audit.add_argument(
+        "--scheduler", metavar="ADDRESS", help="a running Dask scheduler, e.g. tcp://host:8786"
+    )
+    audit.add_argument(
+        "--rules", action="append", default=[], type=Path, metavar="DIR", help="another rules folder"
+    )
+    audit.add_argument("--fx-table", type=Path, metavar="CSV", help="exchange rates: date,base,quote,rate")
+    audit.add_argument(
+        "--partition-mb",
+        type=_megabytes,
+        default=2.0,
+        metavar="MB",
+        help="about this much article text per partition (default: 2; Parquet goes by row group)",
+    )
+
     rules = commands.add_parser("rules", help="list the rules, or show one rule's documentation")
     rules.add_argument("rule", nargs="?", metavar="ID", help="a rule id: print its docs and examples")
     rules.add_argument(
@@ -114,6 +151,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "rules":
             return _rules(args)
+        if args.command == "audit":
+            return _audit(args)
         return _check(args) if args.command == "check" else _extract(args)
     except KeyboardInterrupt:
         print("consistency: interrupted", file=sys.stderr)
@@ -184,6 +223,41 @@ def _check(args: argparse.Namespace) -> int:
     if outcome.errors:
         return EXIT_ERROR
     return EXIT_FINDINGS if outcome.failing() else EXIT_CLEAN
+
+
+def _audit(args: argparse.Namespace) -> int:
+    try:
+        from consistency.audit.driver import audit, progress_printer
+        from consistency.audit.work import AuditSettings
+    except ImportError as exc:
+        raise ConsistencyError(
+            f"the audit needs Dask and pyarrow ({exc.name} is missing): pip install 'consistency[archive]'"
+        ) from None
+    if args.workers is not None and args.scheduler is not None:
+        raise ConsistencyError("--workers starts a local cluster; --scheduler uses a running one: give one")
+    spec = AuditSettings(
+        rule_folders=tuple(str(folder.resolve()) for folder in args.rules),
+        fx_table=str(args.fx_table.resolve()) if args.fx_table else None,
+    )
+    outcome = audit(
+        args.source,
+        args.out,
+        spec=spec,
+        workers=args.workers,
+        scheduler=args.scheduler,
+        partition_size=round(args.partition_mb * 1e6),
+        progress=progress_printer(),
+    )
+    if outcome.already_done == outcome.partitions:
+        print(f"audit: all {outcome.partitions} partitions were already done; nothing to do", file=sys.stderr)
+    else:
+        print(
+            f"audit: {outcome.partitions - outcome.already_done} partitions, {outcome.articles:,} articles, "
+            f"{outcome.findings:,} findings, {outcome.errors:,} unreadable, in {outcome.seconds:.1f} s; "
+            f"see {args.out / 'summary.html'}",
+            file=sys.stderr,
+        )
+    return EXIT_CLEAN
 
 
 def _rules(args: argparse.Namespace) -> int:
