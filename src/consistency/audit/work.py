@@ -6,6 +6,7 @@ Rules and the FX table are loaded once per worker process and kept for every par
 from __future__ import annotations
 
 import os
+import resource
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ class PartitionResult:
     errors: int
     worker: int  # the process id of the worker that audited it
     settings_loads: int  # how often that process has read rules and FX table from disk so far
+    worker_peak_mb: float  # that process's peak resident memory so far
 
 
 # Per worker process: the settings of this audit, loaded on its first partition, and a count of loads.
@@ -76,6 +78,7 @@ def audit_partition(part: Partition, spec: AuditSettings) -> PartitionResult:
         errors,
         os.getpid(),
         _LOADS[0],
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     )
 
 
