@@ -476,16 +476,20 @@ def test_digit_runs_are_the_possessive_runs() -> None:
 
 
 def test_written_years_read_off_digit_runs_are_the_year_pattern_matches() -> None:
-    """The years the extractor reads off its digit runs are where the year regex matches, on text
-    built from the characters that decide it: digits (ASCII and others), marks, symbols, letters."""
+    """The year a date without one takes, read by walking back over the extractor's digit runs, is
+    the year the year regex finds last before it in its paragraph, on text built from the
+    characters that decide it: digits (ASCII and others), marks, symbols, letters, line breaks."""
     import random
 
     from consistency.extraction.claims import DIGITS
-    from consistency.extraction.dates import _EXPLICIT_YEAR, _years_in_runs
+    from consistency.extraction.dates import _Years
 
-    pieces = [*"0123456789,.$€£¥ a\n-٣٤", "18", "19", "20", "2019", "1899", "20٤٥"]
+    pieces = [*"0123456789,.$€£¥ a\n-٣٤", "18", "19", "20", "2019", "1899", "20٤٥", "\n\n", "\n\n\n"]
     rng = random.Random(0)
     for _ in range(20_000):
-        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) + " May"
         runs = [(*match.span(), "d") for match in DIGITS.finditer(text)]
-        assert _years_in_runs(text, runs) == [m.start() for m in _EXPLICIT_YEAR.finditer(text)], text
+        walked, scanned = _Years(text, runs), _Years(text)
+        # A month name starts at a letter, never inside a run of line breaks.
+        for at in (at for at in range(len(text) + 1) if text[at : at + 1] != "\n"):
+            assert walked.before(at) == scanned.before(at), (text, at)

@@ -142,29 +142,29 @@ _NOT_BEFORE_YEAR: Final = frozenset(",.$€£¥")
 _PARAGRAPH_BREAK: Final = re.compile("\n\n")
 
 
-def _years_in_runs(prose: str, digit_runs: Sequence[tuple[int, int, str]]) -> list[int]:
-    """Where `_EXPLICIT_YEAR` matches, read off the digit runs: every match starts one, as the
-    character before a match is no digit, comma or point, so it cannot continue an earlier run."""
-    starts = []
-    for start, _, _ in digit_runs:
-        if not prose.startswith(_CENTURIES, start):
-            continue
-        before = prose[start - 1] if start else ""
-        last_two = prose[start + 2 : start + 4]
-        after = prose[start + 4 : start + 5]
-        # `\d` is any decimal digit (str.isdecimal), not only ASCII: "19٤٥" is a year to the regex too.
-        if (
-            not (before.isdecimal() or before in _NOT_BEFORE_YEAR)
-            and len(last_two) == 2
-            and last_two.isdecimal()
-            and not (after.isdecimal() or after == ",")
-        ):
-            starts.append(start)
-    return starts
+def _year_at(prose: str, start: int) -> int | None:
+    """The year `_EXPLICIT_YEAR` reads at the start of a digit run, or None.
+
+    Every match of that regex starts a run, as the character before a match is no digit, comma or
+    point, so it cannot continue an earlier run."""
+    if not prose.startswith(_CENTURIES, start):
+        return None
+    before = prose[start - 1] if start else ""
+    last_two = prose[start + 2 : start + 4]
+    after = prose[start + 4 : start + 5]
+    # `\d` is any decimal digit (str.isdecimal), not only ASCII: "19٤٥" is a year to the regex too.
+    if (
+        not (before.isdecimal() or before in _NOT_BEFORE_YEAR)
+        and len(last_two) == 2
+        and last_two.isdecimal()
+        and not (after.isdecimal() or after == ",")
+    ):
+        return int(prose[start : start + 4])
+    return None
 
 
 class _Years:
-    """The years written in a text, found once, to date year-less mentions by their paragraph."""
+    """The years written in a text, to date year-less mentions by their paragraph."""
 
     def __init__(self, prose: str, digit_runs: Sequence[tuple[int, int, str]] | None = None) -> None:
         self._prose = prose
@@ -173,12 +173,21 @@ class _Years:
 
     def before(self, at: int) -> int | None:
         """The last year written earlier in the same paragraph as `at`, or None."""
+        prose = self._prose
+        runs = self._digit_runs
+        if runs is not None:
+            # Walk back over the digit runs of this paragraph only: a few, where a scan of the
+            # whole text for years and paragraph breaks costs as much as the rest of the dates.
+            paragraph = prose.rfind("\n\n", 0, at)
+            k = bisect.bisect_left(runs, at, key=_run_start) - 1
+            while k >= 0 and runs[k][0] > paragraph:
+                year = _year_at(prose, runs[k][0])
+                if year is not None:
+                    return year
+                k -= 1
+            return None
         if self._found is None:
-            prose = self._prose
-            if self._digit_runs is not None:
-                starts = _years_in_runs(prose, self._digit_runs)
-            else:
-                starts = [m.start() for m in _EXPLICIT_YEAR.finditer(prose)]
+            starts = [m.start() for m in _EXPLICIT_YEAR.finditer(prose)]
             breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(prose)]
             self._found = (starts, [int(prose[s : s + 4]) for s in starts], breaks)
         starts, values, breaks = self._found
@@ -189,3 +198,7 @@ class _Years:
         if paragraph >= 0 and starts[k] < breaks[paragraph]:
             return None  # the last year is in an earlier paragraph
         return values[k]
+
+
+def _run_start(run: tuple[int, int, str]) -> int:
+    return run[0]
