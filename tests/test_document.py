@@ -149,3 +149,28 @@ def test_simple_front_matter_reads_as_yaml_does() -> None:
             assert quick == (yaml.safe_load(block) or {})
 
     same()
+
+
+def test_plain_articles_read_without_the_markdown_parser_give_the_parsers_prose_and_offsets() -> None:
+    """Articles of plain paragraphs and `#` headings skip pulldown-cmark; the prose and every
+    segment mapping it to the source are the parser's own, and any other line goes to the parser."""
+    import random
+
+    from consistency.document import _markdown_prose, _plain_prose
+
+    lines = [
+        "# Head", "## Two  words", "#NoSpace", "# C#", "#", "####### seven", "Plain line", "A 5.5% rise",
+        "3.5 million people", "1.5x", "x\u00a0y", "é ünï", "", "", "1. item", "2020) x", "12345678901. y",
+        "- dash", "=== ", "===", "---", "  indented", "trailing ", "a *b*", "[link](x)", "R&D", "a|b",
+    ]  # fmt: skip
+    rng = random.Random(3)
+    plain = 0
+    for _ in range(20_000):
+        body = "\n".join(rng.choice(lines) for _ in range(rng.randint(0, 8))) + rng.choice(["", "\n", "\n\n"])
+        shift = rng.randint(0, 5)
+        fast = _plain_prose(body, shift)
+        if fast is not None:
+            plain += 1
+            assert fast == _markdown_prose(body, shift)[:4], body
+    assert plain > 3_000  # the comparison ran on many articles, not on a handful
+    assert _plain_prose("Sales rose *5%*.\n", 0) is None and _plain_prose("- one\n- two\n", 0) is None

@@ -185,7 +185,10 @@ def parse_document(
         meta = meta.model_copy(update=overrides)
     body = text[body_start:]
     cells: list[TableCell] = []
-    if markdown:
+    plain = _plain_prose(body, body_start) if markdown else None
+    if plain is not None:
+        prose, seg_prose, seg_source, seg_exact = plain
+    elif markdown:
         prose, seg_prose, seg_source, seg_exact, cells = _markdown_prose(body, body_start)
     else:
         prose, seg_prose, seg_source, seg_exact = body, [0], [body_start], [True]
@@ -308,6 +311,97 @@ def _key_line(text: str, key: str) -> int:
     """The line of a front-matter key, for error messages."""
     match = re.search(rf"(?m)^{key}\s*:", text)
     return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+# Characters that start Markdown's inline syntax (with tables, strikethrough and footnotes) or that
+# Markdown trims as whitespace. An article without any is paragraphs and headings only, read below
+# without the parser; with one, pulldown-cmark decides.
+_MARKUP_CHARACTERS: Final = (
+    "\\",
+    "*",
+    "_",
+    "`",
+    "[",
+    "]",
+    "<",
+    ">",
+    "!",
+    "&",
+    "~",
+    "|",
+    "^",
+    "\r",
+    "\t",
+    "\x00",
+    "\x0b",
+    "\x0c",
+)
+# How a line opens a list item, a rule, a setext underline or an indented block, where the
+# characters above do not already rule it out.
+_BLOCK_OPENERS: Final = frozenset(" -+=")
+_LIST_NUMBER: Final = re.compile(r"[0-9]{1,9}[.)](?: |$)")
+_ASCII_DIGITS: Final = frozenset("0123456789")
+_PLAIN_HEADING: Final = re.compile(r"#{1,6} [^ #](?:.*[^ #])?")
+
+
+def _plain_prose(body: str, shift: int) -> tuple[str, list[int], list[int], list[bool]] | None:
+    """The prose and segments `_markdown_prose` gives an article of plain paragraphs and `#`
+    headings, read line by line without the Markdown parser; None for any other article."""
+    for mark in _MARKUP_CHARACTERS:
+        if mark in body:
+            return None
+    parts: list[str] = []
+    seg_prose: list[int] = []
+    seg_source: list[int] = []
+    seg_exact: list[bool] = []
+    length = 0
+    line_start = shift
+    last = shift  # where the latest text ends: separators are anchored there, as the parser's are
+    in_paragraph = False
+    for line in body.split("\n"):
+        piece = ""
+        if line.startswith("#"):
+            if _PLAIN_HEADING.fullmatch(line) is None:
+                return None
+        elif line and (
+            line[0] in _BLOCK_OPENERS
+            or line[-1] == " "  # Markdown trims it, or reads two as a line break
+            or (line[0] in _ASCII_DIGITS and _LIST_NUMBER.match(line) is not None)
+        ):
+            return None
+        if in_paragraph and (not line or line.startswith("#")):
+            piece, in_paragraph = "\n\n", False  # a blank line or a heading ends the paragraph
+        elif in_paragraph:
+            piece = " "  # a line break inside a paragraph
+        if piece:
+            seg_prose.append(length)
+            seg_source.append(last)
+            seg_exact.append(False)
+            parts.append(piece)
+            length += len(piece)
+        if line:
+            heading = line.startswith("#")
+            text = line[line.index(" ") + 1 :] if heading else line
+            seg_prose.append(length)
+            seg_source.append(line_start + len(line) - len(text))
+            seg_exact.append(True)
+            parts.append(text)
+            length += len(text)
+            last = line_start + len(line)
+            if heading:
+                seg_prose.append(length)
+                seg_source.append(last)
+                seg_exact.append(False)
+                parts.append("\n\n")
+                length += 2
+            in_paragraph = not heading
+        line_start += len(line) + 1
+    if in_paragraph:
+        seg_prose.append(length)
+        seg_source.append(last)
+        seg_exact.append(False)
+        parts.append("\n\n")
+    return "".join(parts), seg_prose, seg_source, seg_exact
 
 
 def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], list[bool], list[TableCell]]:
