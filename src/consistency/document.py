@@ -316,26 +316,7 @@ def _key_line(text: str, key: str) -> int:
 # Characters that start Markdown's inline syntax (with tables, strikethrough and footnotes) or that
 # Markdown trims as whitespace. An article without any is paragraphs and headings only, read below
 # without the parser; with one, pulldown-cmark decides.
-_MARKUP_CHARACTERS: Final = (
-    "\\",
-    "*",
-    "_",
-    "`",
-    "[",
-    "]",
-    "<",
-    ">",
-    "!",
-    "&",
-    "~",
-    "|",
-    "^",
-    "\r",
-    "\t",
-    "\x00",
-    "\x0b",
-    "\x0c",
-)
+_MARKUP_CHARACTERS: Final = "\\*_`[]<>!&~|^\r\t\x00\x0b\x0c"
 # How a line opens a list item, a rule, a setext underline or an indented block, where the
 # characters above do not already rule it out.
 _BLOCK_OPENERS: Final = frozenset(" -+=")
