@@ -174,3 +174,35 @@ def test_plain_articles_read_without_the_markdown_parser_give_the_parsers_prose_
             assert fast == _markdown_prose(body, shift)[:4], body
     assert plain > 3_000  # the comparison ran on many articles, not on a handful
     assert _plain_prose("Sales rose *5%*.\n", 0) is None and _plain_prose("- one\n- two\n", 0) is None
+
+
+def test_sentence_ends_found_mark_by_mark_are_where_the_one_pattern_finds_them() -> None:
+    """The split runs one pattern per opening character; its sentence starts are those of the one
+    pattern `_END` over text built from the characters that decide an end: terminals, closing quotes
+    and brackets, white space, capitals and lower case, abbreviations, initials and decimals."""
+    import random
+
+    from consistency.sentences import _END
+
+    def by_one_pattern(prose: str) -> list[int]:
+        return [0, *(match.end() for match in _END.finditer(prose) if match.end() < len(prose))]
+
+    pieces = [
+        *". !?…\n\t\"'”’)]",
+        "Mr.",
+        "U.S.",
+        "J.",
+        "e.g.",
+        " a",
+        " A",
+        "No. 5",
+        "3.3",
+        "x",
+        "\n\n",
+        ".\n",
+        "?!",
+    ]
+    rng = random.Random(5)
+    for _ in range(50_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert split_sentences(text) == by_one_pattern(text), text
