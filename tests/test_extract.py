@@ -493,3 +493,18 @@ def test_written_years_read_off_digit_runs_are_the_year_pattern_matches() -> Non
         # A month name starts at a letter, never inside a run of line breaks.
         for at in (at for at in range(len(text) + 1) if text[at : at + 1] != "\n"):
             assert walked.before(at) == scanned.before(at), (text, at)
+
+
+def test_month_names_tried_at_marked_capitals_are_where_the_month_pattern_matches() -> None:
+    """The date scan tries the month pattern only where a month's capital and next two letters
+    stand; it finds every match a scan of the whole text finds, with letters beyond ASCII around."""
+    import random
+
+    from consistency.extraction.dates import _MONTH, _month_names
+
+    pieces = [*" .,-\n(é\x01ıK", "May", "Mayor", "Jan.", "Janet", "June", "Sept", "Sept.", "Septx", "March"]
+    pieces += ["Dec", "Decision", "DEC", "december", "Augusta", "Oct", "Nov.", "Apr", "Feb", "5", "A", "J"]
+    rng = random.Random(2)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert [m.span() for m in _month_names(text)] == [m.span() for m in _MONTH.finditer(text)], text
