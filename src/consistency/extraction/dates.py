@@ -197,18 +197,24 @@ class _Years:
         prose = self._prose
         runs = self._digit_runs
         if runs is not None:
-            # Walk back over the digit runs of this paragraph only: a few, where a scan of the
-            # whole text for years and paragraph breaks costs as much as the rest of the dates.
-            paragraph = prose.rfind("\n\n", 0, at)
+            # Walk back over the last few digit runs of this paragraph: a date's year is most often
+            # close by, where reading every year and paragraph break of the text costs as much as
+            # the rest of the dates. A longer walk is left to that reading, done once.
             k = bisect.bisect_left(runs, at, key=_run_start) - 1
-            while k >= 0 and runs[k][0] > paragraph:
+            lowest = max(k - _WALK, -1)
+            paragraph = prose.rfind("\n\n", runs[lowest][0] if lowest >= 0 else 0, at)
+            while k > lowest and runs[k][0] > paragraph:
                 year = _year_at(prose, runs[k][0])
                 if year is not None:
                     return year
                 k -= 1
-            return None
+            if k > lowest or lowest < 0:
+                return None  # a paragraph break, or the start of the text, came first
         if self._found is None:
-            starts = [m.start() for m in _EXPLICIT_YEAR.finditer(prose)]
+            if runs is not None:
+                starts = [run[0] for run in runs if _year_at(prose, run[0]) is not None]
+            else:
+                starts = [m.start() for m in _EXPLICIT_YEAR.finditer(prose)]
             breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(prose)]
             self._found = (starts, [int(prose[s : s + 4]) for s in starts], breaks)
         starts, values, breaks = self._found
@@ -219,6 +225,10 @@ class _Years:
         if paragraph >= 0 and starts[k] < breaks[paragraph]:
             return None  # the last year is in an earlier paragraph
         return values[k]
+
+
+# How many digit runs a date's year is looked for among before all the text's years are read.
+_WALK: Final = 16
 
 
 def _run_start(run: tuple[int, int, str]) -> int:
