@@ -296,3 +296,26 @@ def test_the_rest_of_the_tool_does_not_import_dask_or_pyarrow() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_part_that_cannot_be_read_is_one_line_and_the_rest_is_audited(tmp_path: Path) -> None:
+    records = [{"id": f"n{k}", "text": f"Sales rose {k}% to ${k + 10} million."} for k in range(40)]
+    source = tmp_path / "broken.parquet"
+    pq.write_table(pa.Table.from_pylist(records), source, row_group_size=20, compression="none")
+    raw = bytearray(source.read_bytes())
+    middle = raw.find(b"Sales rose 5%")
+    raw[middle - 40 : middle + 40] = b"\xff" * 80  # the first row group's pages, not the footer
+    source.write_bytes(bytes(raw))
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [*CONSISTENCY, "audit", str(source), "--out", str(out), "--workers", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"{source}: row group 0 cannot be read: ") and "run again to retry" in last, last
+    assert "Traceback" not in done.stderr
+    assert [row["id"] for row in read_table(out / "articles").to_pylist()] == [f"n{k}" for k in range(20, 40)]
+    assert (out / "summary.html").exists()

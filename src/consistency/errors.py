@@ -6,7 +6,8 @@ import os
 
 
 class ConsistencyError(Exception):
-    """Bad input or configuration, reported as `path:line: message` and exit status 2."""
+    """Bad input or configuration, reported as `path:line: message` (`consistency: message` where no
+    file is to blame) and exit status 2."""
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
         super().__init__(message)
@@ -15,7 +16,7 @@ class ConsistencyError(Exception):
         self.line = line
 
     def __str__(self) -> str:
-        where = shown_path(self.path) if self.path else "<input>"
+        where = shown_path(self.path) if self.path else "consistency"
         if self.line is not None:
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}"

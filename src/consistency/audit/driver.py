@@ -14,7 +14,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -64,8 +64,12 @@ def audit(
     _claim_folder(out, source, parts, spec)
     todo = [part for part in parts if not _finished(out, part)]
     articles = findings = errors = 0
+    failed: list[ConsistencyError] = []
     if todo:
         for result in _run(todo, spec, workers, scheduler):
+            if isinstance(result, ConsistencyError):
+                failed.append(result)  # not written, so a run with the same arguments tries it again
+                continue
             _write(out, result)
             articles += result.articles.num_rows
             findings += result.findings.num_rows
@@ -76,6 +80,11 @@ def audit(
     write = bool(todo) or not summary.exists()
     if write:
         write_summary(out, source=str(source))
+    if failed:
+        first = failed[0]
+        others = f" (and {len(failed) - 1} more part(s))" if len(failed) > 1 else ""
+        message = f"{first.message}{others}; every other part was audited: run again to retry"
+        raise ConsistencyError(message, path=first.path, line=first.line)
     seconds = time.perf_counter() - started
     return AuditOutcome(len(parts), len(parts) - len(todo), articles, findings, errors, seconds, write)
 
@@ -146,15 +155,28 @@ def _settings_digest(spec: AuditSettings) -> str:
     return digest.hexdigest()
 
 
-def _run(todo: list[Partition], spec: AuditSettings, workers: int | None, scheduler: str | None) -> Any:
-    """Each partition's result as it finishes, from a local cluster or the scheduler at `scheduler`."""
+def unreadable(part: Partition, exc: Exception) -> ConsistencyError:
+    """The one-line error for a partition that could not be read at all, placed where it starts."""
+    problem = f"cannot be read: {type(exc).__name__}: {exc}"
+    if part.kind == "jsonl":
+        return ConsistencyError(f"the part from this line {problem}", path=part.path, line=part.first_line)
+    if part.kind == "parquet":
+        return ConsistencyError(f"row group {part.row_group} {problem}", path=part.path)
+    return ConsistencyError(f"the part from this file {problem}", path=os.path.join(part.path, part.files[0]))
+
+
+def _run(
+    todo: list[Partition], spec: AuditSettings, workers: int | None, scheduler: str | None
+) -> Iterator[PartitionResult | ConsistencyError]:
+    """Each partition's result as it finishes, from a local cluster or the scheduler at `scheduler`;
+    for a partition that could not be read at all, the one-line error saying so."""
     from dask.distributed import Client, LocalCluster, as_completed
 
     if scheduler is not None:
         try:
             client = Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as exc:
-            raise ConsistencyError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+            raise ConsistencyError(f"cannot reach the Dask scheduler: {exc}", path=scheduler) from None
         cluster = None
     else:
         cluster = LocalCluster(
@@ -162,21 +184,33 @@ def _run(todo: list[Partition], spec: AuditSettings, workers: int | None, schedu
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
-            silence_logs=logging.ERROR,
+            silence_logs=logging.CRITICAL,  # a partition's error is reported once, as one line
         )
         client = Client(cluster)
     try:
         width = max(1, sum(info["nthreads"] for info in client.scheduler_info()["workers"].values()))
         pending = iter(todo)
         running = as_completed()
-        for part in [*_take(pending, width * _IN_FLIGHT_PER_WORKER)]:
-            running.add(client.submit(audit_partition, part, spec, pure=False, retries=1))
+        submitted: dict[object, Partition] = {}  # by task key
+
+        def submit(part: Partition) -> None:
+            future = client.submit(audit_partition, part, spec, pure=False, retries=1)
+            submitted[future.key] = part
+            running.add(future)
+
+        for part in _take(pending, width * _IN_FLIGHT_PER_WORKER):
+            submit(part)
         for future in running:
-            result: PartitionResult = future.result()
+            part = submitted.pop(future.key)
+            try:
+                result: PartitionResult = future.result()
+            except Exception as exc:  # the worker's error: a file gone, a broken row group
+                yield unreadable(part, exc)
+            else:
+                yield result
             future.release()
-            yield result
             for part in _take(pending, 1):
-                running.add(client.submit(audit_partition, part, spec, pure=False, retries=1))
+                submit(part)
     finally:
         client.close()
         if cluster is not None:
