@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -69,26 +69,3 @@ class Claim(BaseModel):
         if self.iso is not None:
             out["iso"] = self.iso
         return out
-
-
-_CLAIM_FIELDS = frozenset(Claim.model_fields)
-# The setters of the four slots every pydantic model has, taken once: calling them directly costs
-# half as much as `object.__setattr__`, which looks each name up on the class first.
-_SET_DICT = BaseModel.__dict__["__dict__"].__set__
-_SET_FIELDS_SET = BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_SET_EXTRA = BaseModel.__dict__["__pydantic_extra__"].__set__
-_SET_PRIVATE = BaseModel.__dict__["__pydantic_private__"].__set__
-
-
-def trusted_claim(fields: dict[str, Any]) -> Claim:
-    """A claim from fields the extractor has already typed, without validating them again.
-
-    Validation costs more than the rest of building a claim; the extractor's values are floats,
-    ints and strings by construction, and a test checks this equals the validated model.
-    """
-    claim = Claim.__new__(Claim)
-    _SET_DICT(claim, fields)
-    _SET_FIELDS_SET(claim, _CLAIM_FIELDS)
-    _SET_EXTRA(claim, None)
-    _SET_PRIVATE(claim, None)
-    return claim

@@ -13,8 +13,9 @@ import re
 from typing import Final
 
 from consistency.checks import Bounds, Context, Result, figure, judge, range_ends
-from consistency.models import Claim, trusted_claim
+from consistency.models import Claim
 from consistency.rules import Rule
+from consistency.trusted import trusted_claim
 
 _PARTS: Final = ("a", "b", "c", "d")
 # "51 percent to 60 percent": each figure carries its own percent sign, as a tally does

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from consistency.document import Document
 from consistency.extraction.dates import DateMention
-from consistency.models import Claim, ClaimKind, trusted_claim
+from consistency.models import Claim, ClaimKind
+from consistency.trusted import trusted_claim
 
 # What a claim is built from: prose start and end, kind, unit, qualifier, low, nominal, high, ISO date.
 Row = tuple[int, int, ClaimKind, str, str | None, float, float, float, str | None]
