@@ -135,6 +135,14 @@ def test_a_folder_tree_and_parquet_give_the_findings_of_json_lines(
         row[0].split("/")[0] == desk_of[row[0].split("/")[1][:-3]]
         for row in finding_keys(tmp_path / "from-folder")
     )
+    # An unreadable file is named by its id, relative to the source folder, whichever worker read it.
+    (folder / "metro").mkdir()
+    (folder / "metro" / "latin1.md").write_bytes(b"caf\xe9 sales rose 5%\n")
+    audit(folder, tmp_path / "with-bad-file", spec=AuditSettings(), workers=1, partition_size=PARTITION)
+    rows = read_table(tmp_path / "with-bad-file" / "articles").to_pylist()
+    assert [row["error"] for row in rows if row["error"]] == [
+        "metro/latin1.md:1: not UTF-8 text (byte 0xe9 at offset 3)"
+    ]
 
 
 def test_unreadable_rows_are_kept_with_their_error_and_the_rest_is_checked(tmp_path: Path) -> None:

@@ -252,12 +252,16 @@ def _audit(args: argparse.Namespace) -> int:
         print(f"audit: all {outcome.partitions} partitions were already done; nothing to do", file=sys.stderr)
     else:
         print(
-            f"audit: {outcome.partitions - outcome.already_done} partitions, {outcome.articles:,} articles, "
+            f"audit: {_count(outcome.partitions - outcome.already_done, 'partition')}, {outcome.articles:,} articles, "
             f"{outcome.findings:,} findings, {outcome.errors:,} unreadable, in {outcome.seconds:.1f} s; "
             f"see {args.out / 'summary.html'}",
             file=sys.stderr,
         )
     return EXIT_CLEAN
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def _rules(args: argparse.Namespace) -> int:

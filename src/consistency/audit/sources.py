@@ -139,7 +139,8 @@ def _read_files(part: Partition) -> Iterator[SourceRow]:
         try:
             text = decode_article(read_bytes(path), path)
         except ConsistencyError as exc:
-            yield SourceRow(name, None, error=str(exc))
+            # Named by its id, relative to the source folder: the same on every worker, wherever it runs.
+            yield SourceRow(name, None, error=str(ConsistencyError(exc.message, path=name, line=exc.line)))
             continue
         yield SourceRow(name, text, markdown=Path(name).suffix.lower() not in PLAIN_TEXT_SUFFIXES)
 
