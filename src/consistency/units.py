@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, final
 
 from consistency.errors import ConsistencyError
 from consistency.resources import builtin_rules_dir, load_yaml
@@ -52,9 +52,22 @@ _TOKENS: Final = re.compile(
 _TAIL: Final = re.compile(r"[-/’']")
 
 
-def words_after(prose: str, pos: int) -> re.Match[str] | None:
+@final
+class Following:
+    """Up to three words after a figure, read once for several phrase tables, with the first word
+    as every table's first test takes it: lower-cased, without a final full stop."""
+
+    __slots__ = ("first", "words")
+
+    def __init__(self, words: re.Match[str]) -> None:
+        self.words = words
+        self.first = words.group("a").lower().rstrip(".")
+
+
+def words_after(prose: str, pos: int) -> Following | None:
     """Up to three words after `pos`, to look up in several phrase tables at once."""
-    return _TOKENS.match(prose, pos)
+    found = _TOKENS.match(prose, pos)
+    return Following(found) if found is not None else None
 
 
 class PhraseTable(Generic[T]):
@@ -91,21 +104,21 @@ class PhraseTable(Generic[T]):
         found = self.cased.get(phrase)
         return found if found is not None else self.loose.get(phrase.lower())
 
-    def after(self, prose: str, pos: int, tokens: re.Match[str] | None = None) -> tuple[T, int, str] | None:
+    def may_start(self, first: str) -> bool:
+        """Whether a phrase of this table may start with `first` (see `Following.first`)."""
+        return first in self.first_words or ("-" in first and first.partition("-")[0] in self.first_words)
+
+    def after(self, prose: str, pos: int, following: Following | None = None) -> tuple[T, int, str] | None:
         """The longest phrase of up to three words starting at `pos`: value, end, and separator.
 
-        `tokens` is `words_after(prose, pos)` when the caller already has it.
+        `following` is `words_after(prose, pos)` when the caller already has it.
         """
-        if tokens is None:
-            tokens = _TOKENS.match(prose, pos)
-        if tokens is None:
-            return None
-        first = tokens.group("a").lower().rstrip(".")
+        if following is None:
+            following = words_after(prose, pos)
         # Most figures are followed by an ordinary word: one set lookup turns those away.
-        if first not in self.first_words and (
-            "-" not in first or first.partition("-")[0] not in self.first_words
-        ):
+        if following is None or not self.may_start(following.first):
             return None
+        tokens = following.words
         begin = tokens.end("sep")
         cased, loose = self.cased, self.loose
         for group in ("c", "b", "a"):

@@ -32,7 +32,7 @@ from consistency.extraction.numbers import (
 )
 from consistency.extraction.words import singular, token_end, word_before, yen_by_context
 from consistency.models import Claim, ClaimKind
-from consistency.units import Qualifier, Vocabulary, words_after
+from consistency.units import Following, Qualifier, Vocabulary, words_after
 
 _WORD: Final = "|".join(sorted([*SMALL, *MULTIPLIERS, "dozen"], key=len, reverse=True))
 _FRACTION: Final = "|".join(sorted(FRACTIONS, key=len, reverse=True))
@@ -533,12 +533,14 @@ class _Reader:
         ):
             literal = Literal(value, step, 1.0 if step >= 1 else step)
             kind, unit, pos, step, _ = self._percent(percent, literal)
-        tokens: re.Match[str] | None = None
+        tokens: Following | None = None
         named: tuple[str, int] | None = None
         if kind == "count" or (kind == "currency" and unit in ("$", "¥")):
-            # The words after are read once for both the currency and the unit table (a count only).
+            # The words after are read once for both the currency and the unit table (a count only);
+            # most are ordinary words, which neither table's first-word test lets through.
             tokens = words_after(prose, pos)
-            named = self._currency_name(pos, tokens)
+            if tokens is not None and self.vocab.currency_names.may_start(tokens.first):
+                named = self._currency_name(pos, tokens)
             if named is not None:
                 code, named_end = named
                 if kind == "count" or code not in ("$", "¥", "cent", "GBX"):
@@ -546,8 +548,8 @@ class _Reader:
                     if code == "cent":
                         code, scale = "$", scale * 0.01
                     kind, unit = "currency", code
-        if kind == "count":
-            found = self.vocab.unit_names.after(prose, pos, tokens if named is None else None)
+        if kind == "count" and tokens is not None and self.vocab.unit_names.may_start(tokens.first):
+            found = self.vocab.unit_names.after(prose, pos, tokens)
             if found is not None:
                 info, unit_end, _ = found
                 if not (info.name == "pound" and scale > 1):
@@ -912,7 +914,7 @@ class _Reader:
             return after[found.group(1).lower()], found.end()
         return None
 
-    def _currency_name(self, pos: int, tokens: re.Match[str] | None = None) -> tuple[str, int] | None:
+    def _currency_name(self, pos: int, tokens: Following | None = None) -> tuple[str, int] | None:
         """A currency named after a figure ("3 billion yuan", "5m EUR"), and where it ends."""
         found = self.vocab.currency_names.after(self.prose, pos, tokens)
         if found is None or "-" in found[2] or (not found[2] and not self.prose[pos : found[1]].isupper()):
@@ -1086,7 +1088,10 @@ class _Reader:
         if not 1000 <= year <= 2200:
             return None
         prose = self.prose
-        if self.vocab.unit_names.after(prose, pos) or self._currency_name(pos):
+        tokens = words_after(prose, pos)  # read once for both tables
+        if tokens is not None and (
+            self.vocab.unit_names.after(prose, pos, tokens) or self._currency_name(pos, tokens)
+        ):
             return None
         noun, _ = self._counted_noun(pos, 2.0)
         if noun and (noun in self.vocab.noun_groups.values() or not 1900 <= year <= 2100):
