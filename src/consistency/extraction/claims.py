@@ -862,24 +862,31 @@ class _Reader:
 
     def _qualifier_before(self, begin: int) -> tuple[Qualifier, int] | None:
         """The qualifier ending right before a figure ("more than", "~"), and where it starts."""
-        window = self.prose[max(0, begin - 40) : begin]
-        stripped = window.rstrip(" \u00a0")
-        if not stripped:
+        prose = self.prose
+        # The 40 characters before the figure, without the spaces that end them: read in place,
+        # as most figures have no qualifier and the word before is turned away by one set lookup.
+        start = max(0, begin - 40)
+        end = begin
+        while end > start and prose[end - 1] in _SPACES:
+            end -= 1
+        if end == start:
             return None
         qualifiers = self.vocab.qualifiers
-        offset = begin - len(window)
-        if not stripped[-1].isalpha():
+        if not prose[end - 1].isalpha():
             for size in (2, 1):
-                if len(stripped) < size:
+                if end - start < size:
                     continue
-                symbol = qualifiers.get(stripped[-size:])
-                if symbol is not None and not stripped[-size:].isalpha():
-                    return symbol, offset + len(stripped) - size
-        if len(stripped) == len(window):
+                symbol = qualifiers.get(prose[end - size : end])
+                if symbol is not None and not prose[end - size : end].isalpha():
+                    return symbol, end - size
+        if end == begin:
             return None
-        last = stripped[max(stripped.rfind(" "), stripped.rfind("\n")) + 1 :]
+        cut = max(prose.rfind(" ", start, end), prose.rfind("\n", start, end))
+        last = prose[cut + 1 if cut >= 0 else start : end]
         if last.lstrip("(\"“‘'").lower() not in self.vocab.qualifier_last_words:
             return None
+        stripped = prose[start:end]
+        offset = start
         parts = stripped.rsplit(None, 4)
         last_word = parts[-1].lower()
         for size in range(min(4, len(parts) - (begin > 40)), 0, -1):
