@@ -14,7 +14,7 @@ import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, final
 
 import pyromark
 import yaml
@@ -325,23 +325,44 @@ _ASCII_DIGITS: Final = frozenset("0123456789")
 _PLAIN_HEADING: Final = re.compile(r"#{1,6} [^ #](?:.*[^ #])?")
 
 
+@final
+class _Prose:
+    """Prose put together piece by piece, with the segments that map it back to the source: each
+    piece starts a segment at a source offset, exact when it is the source's own text."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.seg_prose: list[int] = []
+        self.seg_source: list[int] = []
+        self.seg_exact: list[bool] = []
+        self.length = 0
+
+    def add(self, piece: str, source: int, exact: bool) -> None:
+        """Append `piece`, which stands at `source` in the source."""
+        self.seg_prose.append(self.length)
+        self.seg_source.append(source)
+        self.seg_exact.append(exact)
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def read(self) -> tuple[str, list[int], list[int], list[bool]]:
+        """The prose and its segments."""
+        return "".join(self.parts), self.seg_prose, self.seg_source, self.seg_exact
+
+
 def _plain_prose(body: str, shift: int) -> tuple[str, list[int], list[int], list[bool]] | None:
     """The prose and segments `_markdown_prose` gives an article of plain paragraphs and `#`
     headings, read line by line without the Markdown parser; None for any other article."""
     for mark in _MARKUP_CHARACTERS:
         if mark in body:
             return None
-    parts: list[str] = []
-    seg_prose: list[int] = []
-    seg_source: list[int] = []
-    seg_exact: list[bool] = []
-    length = 0
+    prose = _Prose()
     line_start = shift
     last = shift  # where the latest text ends: separators are anchored there, as the parser's are
     in_paragraph = False
     for line in body.split("\n"):
-        piece = ""
-        if line.startswith("#"):
+        heading = line.startswith("#")
+        if heading:
             if _PLAIN_HEADING.fullmatch(line) is None:
                 return None
         elif line and (
@@ -350,50 +371,28 @@ def _plain_prose(body: str, shift: int) -> tuple[str, list[int], list[int], list
             or (line[0] in _ASCII_DIGITS and _LIST_NUMBER.match(line) is not None)
         ):
             return None
-        if in_paragraph and (not line or line.startswith("#")):
-            piece, in_paragraph = "\n\n", False  # a blank line or a heading ends the paragraph
-        elif in_paragraph:
-            piece = " "  # a line break inside a paragraph
-        if piece:
-            seg_prose.append(length)
-            seg_source.append(last)
-            seg_exact.append(False)
-            parts.append(piece)
-            length += len(piece)
+        if in_paragraph:
+            # A blank line or a heading ends the paragraph; a line break inside one is a space.
+            in_paragraph = bool(line) and not heading
+            prose.add(" " if in_paragraph else "\n\n", last, False)
         if line:
-            heading = line.startswith("#")
             text = line[line.index(" ") + 1 :] if heading else line
-            seg_prose.append(length)
-            seg_source.append(line_start + len(line) - len(text))
-            seg_exact.append(True)
-            parts.append(text)
-            length += len(text)
+            prose.add(text, line_start + len(line) - len(text), True)
             last = line_start + len(line)
             if heading:
-                seg_prose.append(length)
-                seg_source.append(last)
-                seg_exact.append(False)
-                parts.append("\n\n")
-                length += 2
+                prose.add("\n\n", last, False)
             in_paragraph = not heading
         line_start += len(line) + 1
     if in_paragraph:
-        seg_prose.append(length)
-        seg_source.append(last)
-        seg_exact.append(False)
-        parts.append("\n\n")
-    return "".join(parts), seg_prose, seg_source, seg_exact
+        prose.add("\n\n", last, False)
+    return prose.read()
 
 
 def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], list[bool], list[TableCell]]:
     """Prose from Markdown events, with segments mapping prose offsets to source offsets."""
     tables = _Tables()
     to_char = _byte_to_char(body)
-    parts: list[str] = []
-    seg_prose: list[int] = []
-    seg_source: list[int] = []
-    seg_exact: list[bool] = []
-    length = 0
+    prose = _Prose()
     skip = 0
     autolinks = 0
     # Separators are anchored after the latest text: no claim starts or ends inside one.
@@ -410,11 +409,7 @@ def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], l
                     continue
                 start = to_char(span["start"])
                 end = to_char(span["end"])
-                seg_prose.append(length)
-                seg_source.append(shift + start)
-                seg_exact.append(end - start == len(text))
-                parts.append(text)
-                length += len(text)
+                prose.add(text, shift + start, end - start == len(text))
                 last = shift + end
                 continue
             ((tag, value),) = event.items()
@@ -424,7 +419,7 @@ def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], l
         if tag == "Start":
             name = value if isinstance(value, str) else next(iter(value))
             if name in _TABLE_PARTS:
-                tables.start(name, length)
+                tables.start(name, prose.length)
             if name in _SKIPPED:
                 skip += 1
             elif name == "Link" and value["Link"]["link_type"] in ("Autolink", "Email"):
@@ -432,7 +427,7 @@ def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], l
         elif tag == "End":
             name = value if isinstance(value, str) else next(iter(value))
             if name in _TABLE_PARTS:
-                tables.end(name, length)
+                tables.end(name, prose.length)
             if name in _SKIPPED:
                 skip -= 1
             elif name == "Link" and autolinks:
@@ -449,13 +444,9 @@ def _markdown_prose(body: str, shift: int) -> tuple[str, list[int], list[int], l
             # Keep neighbouring words apart without letting code or markup read as prose.
             piece = f" {_PLACEHOLDER} "
         if piece:
-            seg_prose.append(length)
-            seg_source.append(last)
-            seg_exact.append(False)
-            parts.append(piece)
-            length += len(piece)
-    prose = "".join(parts)
-    return prose, seg_prose, seg_source, seg_exact, tables.cells(prose)
+            prose.add(piece, last, False)
+    read, seg_prose, seg_source, seg_exact = prose.read()
+    return read, seg_prose, seg_source, seg_exact, tables.cells(read)
 
 
 _TABLE_PARTS: Final = frozenset({"Table", "TableHead", "TableRow", "TableCell"})
