@@ -9,6 +9,7 @@ more than that, however large the archive.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import logging
 import os
@@ -42,7 +43,6 @@ class AuditOutcome:
     findings: int
     errors: int
     seconds: float
-    summary_written: bool
 
 
 def audit(
@@ -76,9 +76,7 @@ def audit(
             errors += result.errors
             if progress is not None:
                 progress(result, len(parts) - len(todo), len(parts))
-    summary = out / "summary.html"
-    write = bool(todo) or not summary.exists()
-    if write:
+    if todo or not (out / "summary.html").exists():
         write_summary(out, source=str(source))
     if failed:
         first = failed[0]
@@ -86,7 +84,7 @@ def audit(
         message = f"{first.message}{others}; every other part was audited: run again to retry"
         raise ConsistencyError(message, path=first.path, line=first.line)
     seconds = time.perf_counter() - started
-    return AuditOutcome(len(parts), len(parts) - len(todo), articles, findings, errors, seconds, write)
+    return AuditOutcome(len(parts), len(parts) - len(todo), articles, findings, errors, seconds)
 
 
 def _finished(out: Path, part: Partition) -> bool:
@@ -198,7 +196,7 @@ def _run(
             submitted[future.key] = part
             running.add(future)
 
-        for part in _take(pending, width * _IN_FLIGHT_PER_WORKER):
+        for part in itertools.islice(pending, width * _IN_FLIGHT_PER_WORKER):
             submit(part)
         for future in running:
             part = submitted.pop(future.key)
@@ -209,21 +207,13 @@ def _run(
             else:
                 yield result
             future.release()
-            for part in _take(pending, 1):
-                submit(part)
+            waiting = next(pending, None)
+            if waiting is not None:
+                submit(waiting)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def _take(parts: Any, count: int) -> list[Partition]:
-    taken: list[Partition] = []
-    for part in parts:
-        taken.append(part)
-        if len(taken) == count:
-            break
-    return taken
 
 
 def progress_printer(stream: Any = None) -> Callable[[PartitionResult, int, int], None]:

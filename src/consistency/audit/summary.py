@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from consistency.audit.tables import ARTICLE_KEYS, ARTICLE_RESULTS, FINDING_RESULTS, dataset, write_whole_text
+from consistency.audit.tables import RESERVED, dataset, write_whole_text
 
 # A metadata column is broken down by value (a desk, a section) only when it has at most this many.
 MAX_GROUPS: Final = 40
@@ -53,9 +53,8 @@ class Tally:
 def tally(out: Path) -> Tally:
     """Count an audit's articles and findings, one record batch at a time."""
     counts = Tally()
-    fixed = {name for name, _ in [*ARTICLE_KEYS, *ARTICLE_RESULTS, *FINDING_RESULTS]}
     articles = dataset(out / "articles")
-    groups = [name for name in articles.schema.names if name not in fixed]
+    groups = [name for name in articles.schema.names if name not in RESERVED]
     counts.articles_by_group = {name: Counter() for name in groups}
     for batch in articles.to_batches(columns=["id", "date", "error", "findings", *groups]):
         columns = batch.to_pydict()
