@@ -431,6 +431,22 @@ def test_a_lone_one_counts_only_as_an_item_of_a_list(text: str, figures: list[st
     assert [c.text for c in consistency.extract(text)] == figures
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A character whose lower case is longer ("İ") once hid every capitalized number word.
+        ("Two million people visited İstanbul last year.", [("Two million people", 2e6)]),
+        ("Twenty\u00a0five stalls opened in İzmir.", [("Twenty\u00a0five stalls", 25.0)]),
+        ("THIRTY-ONE stalls opened.", [("THIRTY-ONE stalls", 31.0)]),
+        # Ignoring case, sre takes "ſ" for "s": the run stops where the lower-cased text stops.
+        ("Ankara had twenty-ſeven stalls.", [("twenty", 20.0)]),
+    ],
+)
+def test_spelled_numbers_in_any_case_and_script(text: str, expected: list[tuple[str, float]]) -> None:
+    """Number words are read in any ASCII case, whatever other characters the article holds."""
+    assert [(c.text, c.nominal) for c in quantities(text)] == expected
+
+
 def test_days_in_month_are_the_calendar_s() -> None:
     """Dates are checked against a month's length computed in compiled code, as the calendar gives it."""
     import calendar
@@ -444,21 +460,49 @@ def test_days_in_month_are_the_calendar_s() -> None:
 
 def test_candidate_scans_on_bytes_find_what_the_text_patterns_find() -> None:
     """Digit runs and number words found on the blanked bytes are where the text regexes find them,
-    with capitals, letters and digits beyond ASCII, and marks around them."""
+    in any ASCII case, with letters and digits beyond ASCII and marks around them."""
     import random
     import re
 
     from consistency.extraction.claims import DIGITS, NUMBER_WORD, digit_runs, number_words, scan_bytes
 
     word_start = re.compile(r"[^a-z](" + NUMBER_WORD.pattern + ")")
-    pieces = [*"0123456789,. -a\n(é٣ıK€", "one", "two", "thirds", "Five", "million", "tens", "fiftyfive"]
+    pieces = [*"0123456789,. -a\n(é٣ıKİ€", "one", "two", "thirds", "Five", "MILLION", "tens", "fiftyfive"]
     rng = random.Random(0)
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         scan = scan_bytes(text)
         assert digit_runs(scan) == [(m.start(), m.end(), "d") for m in DIGITS.finditer(text)], text
-        words = [(m.start(1) - 1, m.end(1) - 1) for m in word_start.finditer(" " + text)]
+        ascii_lowered = "".join(char.lower() if char.isascii() else char for char in text)
+        words = [(m.start(1) - 1, m.end(1) - 1) for m in word_start.finditer(" " + ascii_lowered)]
         assert number_words(scan) == words, text
+
+
+def test_spelled_runs_read_on_the_scan_are_the_runs_of_the_lower_cased_prose() -> None:
+    """A run of number words is read off the scan's ASCII text, and off the prose where it meets any
+    other character; either way it ends where the run pattern ends on the lower-cased prose."""
+    import random
+
+    from consistency.extraction.claims import (
+        _NUMBER_WORD_RUN,
+        number_words,
+        scan_bytes,
+        spelled_run_end,
+    )
+
+    pieces = [" ", " ", "-", "\u00a0", " and ", "?", "é", "ſ", "K", ".", "1", "Two", "twenty", "FIVE"]
+    pieces += ["hundred", "thousand", "million", "nine", "teen", "ty", "one", "and", "s"]
+    rng = random.Random(0)
+    for _ in range(20_000):
+        prose = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        lower = prose.lower()
+        if len(lower) != len(prose):
+            continue
+        scan = scan_bytes(prose)
+        for start, end in number_words(scan):
+            expected = _NUMBER_WORD_RUN.match(lower, start)
+            found = spelled_run_end(prose, scan.decode("ascii"), start, end)
+            assert found == (expected.end() if expected else end), (prose, start)
 
 
 def test_digit_runs_are_the_possessive_runs() -> None:

@@ -46,6 +46,9 @@ _NUMBER_WORD_RUN: Final = re.compile(
 )
 
 
+# _NUMBER_WORD_RUN on the scan's text (see `scan_bytes`), where "?" stands for any character not
+# ASCII: taken as a no-break space, so that a run found without one is the run the prose holds.
+_SCANNED_RUN: Final = re.compile(_NUMBER_WORD_RUN.pattern.replace(r"\u00a0", "?"))
 # A run of number words in any case, where a join ("two or three") says one must follow.
 _SPELLED_RUN: Final = re.compile(_NUMBER_WORD_RUN.pattern, re.I)
 # What separates the words of a run: "twenty-five", "two hundred and fifty".
@@ -227,10 +230,13 @@ class _Quantity:
         self.printed = 0.0  # the figure as printed, before its scale: the reader sets it
 
 
-def scan_bytes(lower: str) -> bytes:
-    """The lower-cased prose as the candidate scans read it: one byte per character, "?" for any
-    that is not ASCII, after a space that lets a word at the very start be found like the others."""
-    return (" " + lower).encode("ascii", "replace")
+def scan_bytes(prose: str) -> bytes:
+    """The prose as the candidate scans read it: one byte per character, ASCII letters lower-cased,
+    "?" for any character that is not ASCII, after a space that lets a word at the very start be
+    found like the others."""
+    # Lower-casing the bytes, not the text: str.lower reads every character of non-ASCII text
+    # through the Unicode tables, and changes the length of a text holding "İ".
+    return (" " + prose).encode("ascii", "replace").lower()
 
 
 def digit_runs(scan: bytes) -> list[tuple[int, int, str]]:
@@ -279,6 +285,22 @@ def _scale_may_follow(prose: str, pos: int) -> bool:
     return not letters.isascii() or letters.lower() in _SCALE_STARTS
 
 
+def spelled_run_end(prose: str, scanned: str, start: int, end: int) -> int:
+    """Where the run of number words whose first word is `prose[start:end]` ends in the lower-cased
+    prose; `end` where the run cannot be lower-cased in place. `scanned` is the scan as text."""
+    run = _SCANNED_RUN.match(scanned, start + 1)
+    if run is not None and scanned.find("?", start + 1, run.end() + 1) < 0:
+        return run.end() - 1  # all ASCII up to the character after it, which decides the last \b
+    # Not _SPELLED_RUN alone: ignoring case, sre also takes "ſ", "ı", "İ" and "K" for letters.
+    spelled = _SPELLED_RUN.match(prose, start)
+    if spelled is None:
+        return end
+    piece = prose[start : spelled.end() + 1]  # and the character after it, for the last \b
+    lower = piece.lower()
+    run = _NUMBER_WORD_RUN.match(lower) if len(lower) == len(piece) else None
+    return start + run.end() if run else end
+
+
 def extract_claims(document: Document, vocabulary: Vocabulary) -> list[Claim]:
     """Every numeric claim in the document's prose, in reading order."""
     return _Reader(document, vocabulary).read()
@@ -291,11 +313,7 @@ class _Reader:
         self.doc = document
         self.vocab = vocabulary
         self.prose = prose = document.prose
-        lower = prose.lower()
-        if len(lower) != len(prose):
-            lower = prose  # a rare lower-casing that changes length: scan the prose as it is
-        self._lower = lower
-        self._scan = scan_bytes(lower)
+        self._scan = scan_bytes(prose)
         # Digit runs are found once: candidates for figures, and where the written years are.
         self._digit_runs = digit_runs(self._scan)
         self.dates = find_dates(prose, document.meta.date, self._digit_runs)
@@ -351,21 +369,22 @@ class _Reader:
 
     def _candidates(self) -> list[tuple[int, int, str]]:
         """Every digit run ("d") and number word: runs ("w"), fractions ("f"), "hundreds of" ("v")."""
-        lower = self._lower
+        prose = self.prose
+        # The scan as text, one character later than the prose: lower-cased ASCII, "?" for the rest.
+        scanned = self._scan.decode("ascii")
         found = list(self._digit_runs)
         run_end = 0
         for start, end in number_words(self._scan):
-            if start < run_end or (start and lower[start - 1].isalpha()):
+            if start < run_end or (start and prose[start - 1].isalpha()):
                 continue  # inside a run already read ("twenty-five"), or inside a word
-            word = lower[start:end]
+            word = scanned[start + 1 : end + 1]
             if word in FRACTIONS:
                 found.append((start, end, "f"))
             elif word in VAGUE:
-                if lower.startswith(" of", end):
+                if scanned.startswith(" of", end + 1):
                     found.append((start, end + 3, "v"))
             else:
-                run = _NUMBER_WORD_RUN.match(lower, start)
-                run_end = run.end() if run else end
+                run_end = spelled_run_end(prose, scanned, start, end)
                 found.append((start, run_end, "w"))
         found.sort()
         return found
