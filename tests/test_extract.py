@@ -505,6 +505,39 @@ def test_spelled_runs_read_on_the_scan_are_the_runs_of_the_lower_cased_prose() -
             assert found == (expected.end() if expected else end), (prose, start)
 
 
+def test_digit_literals_read_to_their_value_and_rounding() -> None:
+    """A digit token's value, rounding step and whole-number step, against their definition, for
+    tokens of digits, zeros, points and commas in any order (the run pattern finds more shapes)."""
+    import random
+    import re
+
+    from consistency.extraction.numbers import read_digits
+
+    grouped = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
+
+    def definition(token: str) -> tuple[float, float, float] | None:
+        if "," in token and not grouped.fullmatch(token):
+            return None  # a grouping that is neither western (2,300,000) nor Indian (3,82,492)
+        plain = token.replace(",", "")
+        if plain.count(".") > 1:
+            return None
+        whole, _, decimals = plain.partition(".")
+        if decimals:
+            return float(plain), 10.0 ** -len(decimals), 10.0 ** -len(decimals)
+        zeros = len(whole) - len(whole.rstrip("0")) if whole.strip("0") else 0
+        value = float(whole)
+        return value, 10.0**zeros if value >= 100 else 1.0, 1.0
+
+    assert definition("2,300") == (2300.0, 100.0, 1.0)
+    assert definition("3,82,492") == (382492.0, 1.0, 1.0)
+    rng = random.Random(0)
+    for _ in range(20_000):
+        token = rng.choice("123456789") + "".join(rng.choice("0000123,.") for _ in range(rng.randint(0, 9)))
+        literal = read_digits(token)
+        found = None if literal is None else (literal.value, literal.step, literal.integer_step)
+        assert found == definition(token), token
+
+
 def test_digit_runs_are_the_possessive_runs() -> None:
     """The candidate scan opens with one digit so it can skip ahead; it finds the same runs."""
     import random

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
-from typing import Any, Final
+from typing import Any, Final, final
 
 SMALL: Final = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -32,16 +30,20 @@ SCALES: Final = {
 _GROUPED: Final = re.compile(r"\d{1,3}(?:,\d{3})++(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?")
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class Literal:
-    """A number as printed: its value and the unit of its last significant digit."""
+    """A number as printed: its value and the unit of its last significant digit.
 
-    value: float
-    step: float
-    integer_step: float
+    A plain class, not a frozen dataclass: mypyc compiles this constructor, where a frozen
+    dataclass sets each field through `object.__setattr__`, and one is built for every figure.
+    """
+
+    def __init__(self, value: float, step: float, integer_step: float) -> None:
+        self.value: Final = value
+        self.step: Final = step
+        self.integer_step: Final = integer_step
 
 
-@functools.lru_cache(maxsize=8192)
 def read_digits(token: str) -> Literal | None:
     """Value and precision of a digit token such as "2,300", "3.3" or "3,82,492"; None if malformed.
 
@@ -49,15 +51,21 @@ def read_digits(token: str) -> Literal | None:
     hundred, "40" and "$10 billion" to the unit, as `step_of` reads number words);
     `integer_step` never does (percentages: "30 percent" is 29.5-30.5).
     """
-    if "," in token and not _GROUPED.fullmatch(token):
+    if "," not in token:
+        plain = token
+    elif _GROUPED.fullmatch(token):
+        plain = token.replace(",", "")
+    else:
         return None
-    plain = token.replace(",", "")
-    if plain.count(".") > 1:
-        return None
-    whole, _, decimals = plain.partition(".")
-    if decimals:
-        step = 10.0 ** -len(decimals)
-        return Literal(float(plain), step, step)
+    point = plain.find(".")
+    whole = plain
+    if point >= 0:
+        if plain.find(".", point + 1) >= 0:
+            return None
+        if point + 1 < len(plain):
+            step = 10.0 ** (point + 1 - len(plain))  # one tenth per decimal place
+            return Literal(float(plain), step, step)
+        whole = plain[:point]
     stripped = whole.rstrip("0")
     zeros = len(whole) - len(stripped) if stripped else 0
     value = float(whole)
