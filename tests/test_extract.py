@@ -538,6 +538,23 @@ def test_digit_literals_read_to_their_value_and_rounding() -> None:
         assert found == definition(token), token
 
 
+def test_shapes_that_are_no_quantity_are_looked_for_wherever_they_can_match() -> None:
+    """Times, phone numbers, slashed dates and versions are only matched after a digit run where
+    the quick test lets them: wherever it says no, the shape pattern finds nothing beyond the run."""
+    import random
+
+    from consistency.extraction.claims import DIGITS, NOT_QUANTITY, _shape_may_follow
+
+    pieces = [*"0123456789", *":/-.×x⁄ \u00a0apm,٣", "10", "a.m.", "pm", " 2", "555", "."]
+    rng = random.Random(0)
+    for _ in range(30_000):
+        prose = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        for run in DIGITS.finditer(prose):
+            shape = NOT_QUANTITY.match(prose, run.start())
+            if shape is not None and shape.end() > run.end():
+                assert _shape_may_follow(prose, run.end()), (prose, run.start())
+
+
 def test_digit_runs_are_the_possessive_runs() -> None:
     """The candidate scan opens with one digit so it can skip ahead; it finds the same runs."""
     import random

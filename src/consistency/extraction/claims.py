@@ -86,7 +86,6 @@ _SPACED_SYMBOLS_AFTER: Final = frozenset({" €", " £", "\u00a0€", "\u00a0£"
 # "3×10", "1⁄2"), a digit after a space ("555 123-4567"), or am or pm ("5pm", "5 a.m.").
 _SHAPE_MARKS: Final = frozenset(":/-.×x⁄")
 _SPACES: Final = frozenset(" \u00a0")
-_ASCII_DIGITS: Final = frozenset("0123456789")
 _MERIDIEM: Final = frozenset("ap")
 _MERIDIEM_NEXT: Final = frozenset(".m")
 # The first letter and the first two letters of every scale word _SCALE_AFTER reads.
@@ -259,17 +258,18 @@ def _shape_may_follow(prose: str, end: int) -> bool:
     """Whether what follows the digit run ending at `end` may make NOT_QUANTITY match at its start.
 
     Within the run itself only dotted groups can match ("1.2.3", "555.123.4567"), and such a run
-    reads as no number either way; so the regex is worth running only for a mark, a digit or am/pm.
+    reads as no number either way; so the regex is worth running only for a mark with a digit after
+    it ("5:30", but not the full stop of "in 2027."), a digit (after a space or not), or am/pm.
     """
     first = prose[end : end + 1]
     if first in _SHAPE_MARKS:
-        return True
+        return first == "⁄" or prose[end + 1 : end + 2].isdecimal()
     if first in _MERIDIEM:
         return prose[end + 1 : end + 2] in _MERIDIEM_NEXT
     if first not in _SPACES:
-        return False
+        return first.isdecimal()  # a digit beyond ASCII, which the run leaves out: "3٣:30"
     second = prose[end + 1 : end + 2]
-    if second in _ASCII_DIGITS:
+    if second.isdecimal() or second == "⁄":
         return True
     return second in _MERIDIEM and prose[end + 2 : end + 3] in _MERIDIEM_NEXT
 
