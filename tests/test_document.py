@@ -124,6 +124,23 @@ def test_claims_know_their_sentence() -> None:
     assert [c.sentence for c in claims] == [0, 0, 1]
 
 
+def test_front_matter_found_line_by_line_is_what_the_pattern_finds() -> None:
+    """The front matter block and the body's start, found by trying the closing line only after
+    line breaks, are where FRONT_MATTER's match puts them: the first closing line wins."""
+    import random
+
+    from consistency.document import FRONT_MATTER, front_matter_block
+
+    pieces = ["---", "...", "\n", "\r\n", " ", "\t", "date: 2024-01-05", "\ufeff", "-", ".", "x"]
+    rng = random.Random(0)
+    for _ in range(30_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        match = FRONT_MATTER.match(text)
+        expected = (match.group(1) or "", match.end()) if match else None
+        assert front_matter_block(text) == expected, repr(text)
+    assert front_matter_block("---\n---\nbody\n---\nmore") == ("---\nbody\n", 17)
+
+
 def test_simple_front_matter_reads_as_yaml_does() -> None:
     """The quick reading of simple front matter gives exactly what the YAML parser gives."""
     import yaml

@@ -12,7 +12,6 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, final
 
@@ -23,9 +22,13 @@ from consistency.errors import ConsistencyError
 from consistency.models import FrontMatter
 from consistency.sentences import split_sentences
 
-_FRONT_MATTER: Final = re.compile(
+# Front matter: the YAML between an opening `---` line and the first `---` or `...` line after it.
+# The split runs it as `_front_matter_block` below, which finds the same block by line.
+FRONT_MATTER: Final = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
+_FRONT_MATTER_OPENING: Final = re.compile(r"(?:\ufeff)?---[ \t]*\r?\n")
+_FRONT_MATTER_CLOSING: Final = re.compile(r"(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)")
 # libyaml's safe loader when PyYAML was built with it: the same safe schema, many times faster.
 _SAFE_LOADER: Final = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _URL: Final = re.compile(r"\b(?:https?://|ftp://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -55,32 +58,51 @@ _PLACEHOLDER: Final = "\ufffc"
 PLAIN_TEXT_SUFFIXES: Final = frozenset({".txt", ".text"})
 
 
-@dataclass(frozen=True, slots=True)
+# TableCell and Document are plain final classes, not frozen dataclasses: mypyc compiles their
+# constructors (a frozen dataclass sets each field through object.__setattr__, interpreted), and
+# their Final attributes cannot be set once built.
+
+
+@final
 class TableCell:
     """A table body cell's place in the prose, with the headings that say what its figure is."""
 
-    start: int
-    end: int
-    row_id: int  # cells of one row share it
-    column: str  # the column's heading ("Q1 2018")
-    row: str  # the row's first cell ("Earnings per share, €")
-    corner: str  # the table's first heading, often its unit ("€ millions")
+    def __init__(self, start: int, end: int, row_id: int, column: str, row: str, corner: str) -> None:
+        self.start: Final = start
+        self.end: Final = end
+        self.row_id: Final = row_id  # cells of one row share it
+        self.column: Final = column  # the column's heading ("Q1 2018")
+        self.row: Final = row  # the row's first cell ("Earnings per share, €")
+        self.corner: Final = corner  # the table's first heading, often its unit ("€ millions")
 
 
-@dataclass(frozen=True, slots=True)
+@final
 class Document:
     """An article's source, metadata and prose, with offsets mapped back to lines and columns."""
 
-    path: str
-    source: str
-    meta: FrontMatter
-    prose: str
-    segment_prose: tuple[int, ...]
-    segment_source: tuple[int, ...]
-    segment_exact: tuple[bool, ...]
-    line_starts: tuple[int, ...]
-    sentence_starts: tuple[int, ...]
-    table_cells: tuple[TableCell, ...] = ()
+    def __init__(
+        self,
+        path: str,
+        source: str,
+        meta: FrontMatter,
+        prose: str,
+        segment_prose: tuple[int, ...],
+        segment_source: tuple[int, ...],
+        segment_exact: tuple[bool, ...],
+        line_starts: tuple[int, ...],
+        sentence_starts: tuple[int, ...],
+        table_cells: tuple[TableCell, ...] = (),
+    ) -> None:
+        self.path: Final = path
+        self.source: Final = source
+        self.meta: Final = meta
+        self.prose: Final = prose
+        self.segment_prose: Final = segment_prose
+        self.segment_source: Final = segment_source
+        self.segment_exact: Final = segment_exact
+        self.line_starts: Final = line_starts
+        self.sentence_starts: Final = sentence_starts
+        self.table_cells: Final = table_cells
 
     def source_offset(self, prose_index: int) -> int:
         """The source offset of a prose offset (an end offset maps to just after its character)."""
@@ -222,10 +244,10 @@ def _line_starts(text: str) -> list[int]:
 
 def _front_matter(text: str, path: str) -> tuple[int, FrontMatter]:
     """Where the body starts, and the validated front matter (empty when there is none)."""
-    match = _FRONT_MATTER.match(text)
-    if match is None:
+    found = front_matter_block(text)
+    if found is None:
         return 0, FrontMatter()
-    block = match.group(1) or ""
+    block, body_start = found
     raw: Any  # YAML may give any shape; it is checked to be a mapping below
     try:
         raw = _simple_mapping(block)
@@ -244,7 +266,27 @@ def _front_matter(text: str, path: str) -> tuple[int, FrontMatter]:
         ) from None
     if not isinstance(raw, dict):
         raise ConsistencyError("front matter is not a mapping of keys to values", path=path, line=1)
-    return match.end(), _front_matter_fields(raw, text, path)
+    return body_start, _front_matter_fields(raw, text, path)
+
+
+def front_matter_block(text: str) -> tuple[str, int] | None:
+    """The front matter's YAML and where the body starts, as FRONT_MATTER reads them; None if the
+    text opens with no front matter."""
+    # FRONT_MATTER's lazy `.*?` tries its tail at every character; the closing line can only
+    # follow a line break, so only those places are tried here.
+    opening = _FRONT_MATTER_OPENING.match(text)
+    if opening is None:
+        return None
+    begin = opening.end()
+    at = text.find("\n", begin)
+    while at >= 0:
+        if text.startswith(("---", "..."), at + 1):
+            closing = _FRONT_MATTER_CLOSING.match(text, at + 1)
+            if closing is not None:
+                return text[begin : at + 1], closing.end()
+        at = text.find("\n", at + 1)
+    closing = _FRONT_MATTER_CLOSING.match(text, begin)  # an empty block: the closing line comes next
+    return ("", closing.end()) if closing is not None else None
 
 
 # One `key: value` line whose value YAML reads as the plain string or ISO date it looks like.
