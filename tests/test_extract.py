@@ -555,6 +555,39 @@ def test_shapes_that_are_no_quantity_are_looked_for_wherever_they_can_match() ->
                 assert _shape_may_follow(prose, run.end()), (prose, run.start())
 
 
+def test_quick_tests_before_patterns_let_through_every_place_they_match() -> None:
+    """Each cheap test that turns a figure away before a pattern is tried says yes wherever that
+    pattern matches, in any case and with characters beyond ASCII about."""
+    import random
+
+    from consistency.extraction import claims
+    from consistency.extraction.dates import _DAY_BEFORE, day_may_precede
+
+    opened = [
+        (claims._PERCENT, 3, claims._PERCENT_OPENINGS),
+        (claims._FRACTION_AFTER, 3, claims._FRACTION_OPENINGS),
+        (claims._OUT_OF, 3, claims._OUT_OF_OPENINGS),
+        (claims._AND_A_HALF, 4, claims._AND_A_HALF_OPENINGS),
+        (claims._SPELLED_RUN, 2, claims._SPELLED_OPENINGS),
+    ]
+    words = ["%", "per", "cent", "PerCent", "pct", "pc", "percentage", "points", "ppt", "pp", "basis"]
+    words += ["bps", "half", "Thirds", "quarter", "in", "out", "of", "every", "AND", "a", "HALF", "an"]
+    words += ["one", "One", "twenty", "Five", "dozen", "5", "12th", "ſ", "K", "é"]
+    gaps = [" ", " ", "-", "\u00a0", "\n", "(", ""]
+    rng = random.Random(0)
+    for _ in range(20_000):
+        text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 6)))
+        for pos in range(len(text) + 1):
+            for pattern, size, openings in opened:
+                if pattern.match(text, pos) is not None:
+                    assert claims.opens(text, pos, size, openings), (pattern.pattern[:30], text, pos)
+            article = claims._ARTICLE_BEFORE.search(text, max(0, pos - 5), pos)
+            found = claims.article_before(text, pos)
+            assert (found and found.span()) == (article and article.span()), (text, pos)
+            if _DAY_BEFORE.search(text, max(0, pos - 10), pos) is not None:
+                assert day_may_precede(text, pos), (text, pos)
+
+
 def test_digit_runs_are_the_possessive_runs() -> None:
     """The candidate scan opens with one digit so it can skip ahead; it finds the same runs."""
     import random

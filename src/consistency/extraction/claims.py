@@ -122,6 +122,15 @@ _MINUS_BEFORE: Final = re.compile(r"(?:^|(?<=[\s(\"“,]))(?:minus|negative)[ \u
 _OR_MORE: Final = re.compile(r"[ \u00a0]+((?:or|and)[ \u00a0]+(?:more|above)|plus)\b", re.I)
 # How _OR_MORE's words start after their one space, lower-cased: "or more", "and above", "plus".
 _OR_MORE_STARTS: Final = frozenset({"or ", "or\u00a0", "and", "plu"})
+# How the patterns below open, lower-cased, for `opens`: a space or no-break space (not ASCII,
+# so always let through) before the first letters of their words.
+_PERCENT_OPENINGS: Final = tuple(
+    f"{space}{head}" for space in ("", " ") for head in ("%", "pe", "pc", "pp", "ba", "bp")
+)
+_FRACTION_OPENINGS: Final = tuple(sorted({f"{gap}{word[:2]}" for gap in " -" for word in FRACTIONS}))
+_OUT_OF_OPENINGS: Final = (" in", " ou")
+_AND_A_HALF_OPENINGS: Final = (" and",)
+_SPELLED_OPENINGS: Final = tuple(sorted({word[:2] for word in [*SMALL, *MULTIPLIERS, "dozen"]}))
 _YEAR_TAIL: Final = re.compile(r"[-–/](?:\d{4}|\d{2})\b")
 _AGE_APPOSITION: Final = re.compile(r"\b[A-Z][A-Za-z'’-]+,[ \u00a0]*$")
 _STOP: Final = frozenset(
@@ -283,6 +292,24 @@ def _scale_may_follow(prose: str, pos: int) -> bool:
     letters = prose[start : start + 2]
     # Case-blind matching also takes "ı" and "ſ" for ASCII letters: other text goes to the regex.
     return not letters.isascii() or letters.lower() in _SCALE_STARTS
+
+
+def opens(prose: str, pos: int, size: int, openings: tuple[str, ...]) -> bool:
+    """Whether the `size` characters at `pos`, lower-cased, start with one of `openings`: a cheap
+    test that turns most figures away before a pattern that must open so is tried. Characters
+    beyond ASCII always go on to the pattern, which may read them case-blind ("ſ" as "s")."""
+    head = prose[pos : pos + size]
+    return not head.isascii() or head.lower().startswith(openings)
+
+
+def article_before(prose: str, start: int) -> re.Match[str] | None:
+    """ "a", "an" or "one" and a space right before `start` ("a dozen", "a third")."""
+    # The pattern ends in a space after the article's last letter (`$` also before a line break
+    # that ends the text searched): most words fail that here.
+    end = start - 1 if prose[start - 1 : start] == "\n" else start
+    if end < 2 or prose[end - 1] not in _SPACES or prose[end - 2] not in "aAne":
+        return None
+    return _ARTICLE_BEFORE.search(prose, max(0, start - 5), start)
 
 
 def spelled_run_end(prose: str, scanned: str, start: int, end: int) -> int:
@@ -548,6 +575,7 @@ class _Reader:
             kind == "count"
             and not unit
             and from_words
+            and opens(prose, pos, 3, _PERCENT_OPENINGS)
             and (percent := _PERCENT.match(prose, pos)) is not None
         ):
             literal = Literal(value, step, 1.0 if step >= 1 else step)
@@ -638,7 +666,11 @@ class _Reader:
         second: _Quantity | DateMention | None
         if following is not None:
             second, _ = self._digits(following.start(), following.end(), in_range=True)
-        elif (spelled := _SPELLED_RUN.match(prose, join.end())) is not None and spelled.start() > 0:
+        elif (
+            opens(prose, join.end(), 2, _SPELLED_OPENINGS)
+            and (spelled := _SPELLED_RUN.match(prose, join.end())) is not None
+            and spelled.start() > 0
+        ):
             second, _ = self._words(spelled.start(), spelled.end())  # "two or three days"
         else:
             return [first], pos
@@ -750,11 +782,11 @@ class _Reader:
             return None, end  # "top-five", "a Group-of-Seven summit": part of a compound word
         begin = start
         if all(w in MULTIPLIERS or w == "dozen" for w in words):
-            article = _ARTICLE_BEFORE.search(prose, max(0, start - 5), start)
+            article = article_before(prose, start)
             if article is None:
                 return None, end
             begin = article.start()
-        fraction = _FRACTION_AFTER.match(prose, end)
+        fraction = _FRACTION_AFTER.match(prose, end) if opens(prose, end, 3, _FRACTION_OPENINGS) else None
         if fraction is not None and value <= 20:
             share = value / FRACTIONS[fraction.group("f").lower()] * 100
             spread = share * FRACTION_SPREAD
@@ -769,10 +801,10 @@ class _Reader:
                 (share - spread, share + spread),
             )
             return self._with_qualifier(found), found.end
-        out_of = _OUT_OF.match(prose, end)
+        out_of = _OUT_OF.match(prose, end) if opens(prose, end, 3, _OUT_OF_OPENINGS) else None
         if out_of is not None:
             return self._out_of(begin, value, out_of), out_of.end()
-        half = _AND_A_HALF.match(prose, end)
+        half = _AND_A_HALF.match(prose, end) if opens(prose, end, 4, _AND_A_HALF_OPENINGS) else None
         if half is not None:
             value += 0.5
             end = half.end()
@@ -828,7 +860,7 @@ class _Reader:
                 return None, end
             begin = start
         elif (
-            (article := _ARTICLE_BEFORE.search(prose, max(0, start - 5), start)) is not None
+            (article := article_before(prose, start)) is not None
             and not word.endswith("s")
             and not self._noun_follows(end)
         ):

@@ -39,6 +39,22 @@ _AFTER: Final = re.compile(
     rf"|[ \u00a0](?P<rel_only>{_RELATIVE})[ \u00a0]year\b"
 )
 _DAY_BEFORE: Final = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?$")
+# The letters an ordinal suffix ("st", "nd", "rd", "th") or "of" ends in, before _DAY_BEFORE's space.
+_DAY_SUFFIX_ENDS: Final = frozenset("tdhf")
+_SPACES: Final = frozenset(" \u00a0")
+
+
+def day_may_precede(prose: str, start: int) -> bool:
+    """Whether _DAY_BEFORE may end at `start`: after a space that follows a digit, an ordinal suffix
+    or "of" ("5 May", "5th May", "5 of May"). Most month names follow some other word."""
+    if prose[start - 1 : start] == "\n":
+        start -= 1  # `$` also matches before a line break that ends the text searched
+    if start < 2 or prose[start - 1] not in _SPACES:
+        return False
+    last = prose[start - 2]
+    return last in _DAY_SUFFIX_ENDS or last.isdecimal()
+
+
 _YEAR_AFTER_DAY_FIRST: Final = re.compile(rf",?[ \u00a0](?P<year>{_YEAR})\b")
 _SHIFT: Final = {"last": -1, "previous": -1, "the previous": -1, "this": 0, "next": 1, "the following": 1}
 
@@ -114,7 +130,7 @@ def _read_date(
     month = MONTHS[word.rstrip(".").lower()]
     day = year = last_day_of_range = None
     relative = None
-    before = _DAY_BEFORE.search(prose, max(0, start - 10), start)
+    before = _DAY_BEFORE.search(prose, max(0, start - 10), start) if day_may_precede(prose, start) else None
     after = _AFTER.match(prose, end)
     if before is not None and (after is None or after.group("day") is None):
         day, start = int(before.group("day")), before.start()
