@@ -564,11 +564,11 @@ def test_quick_tests_before_patterns_let_through_every_place_they_match() -> Non
     from consistency.extraction.dates import _DAY_BEFORE, day_may_precede
 
     opened = [
-        (claims._PERCENT, 3, claims._PERCENT_OPENINGS),
-        (claims._FRACTION_AFTER, 3, claims._FRACTION_OPENINGS),
-        (claims._OUT_OF, 3, claims._OUT_OF_OPENINGS),
-        (claims._AND_A_HALF, 4, claims._AND_A_HALF_OPENINGS),
-        (claims._SPELLED_RUN, 2, claims._SPELLED_OPENINGS),
+        (claims._PERCENT, claims._PERCENT_OPENINGS),
+        (claims._FRACTION_AFTER, claims._FRACTION_OPENINGS),
+        (claims._OUT_OF, claims._OUT_OF_OPENINGS),
+        (claims._AND_A_HALF, claims._AND_A_HALF_OPENINGS),
+        (claims._SPELLED_RUN, claims._SPELLED_OPENINGS),
     ]
     words = ["%", "per", "cent", "PerCent", "pct", "pc", "percentage", "points", "ppt", "pp", "basis"]
     words += ["bps", "half", "Thirds", "quarter", "in", "out", "of", "every", "AND", "a", "HALF", "an"]
@@ -578,9 +578,9 @@ def test_quick_tests_before_patterns_let_through_every_place_they_match() -> Non
     for _ in range(20_000):
         text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 6)))
         for pos in range(len(text) + 1):
-            for pattern, size, openings in opened:
+            for pattern, openings in opened:
                 if pattern.match(text, pos) is not None:
-                    assert claims.opens(text, pos, size, openings), (pattern.pattern[:30], text, pos)
+                    assert claims.opens(text, pos, openings), (pattern.pattern[:30], text, pos)
             article = claims._ARTICLE_BEFORE.search(text, max(0, pos - 5), pos)
             found = claims.article_before(text, pos)
             assert (found and found.span()) == (article and article.span()), (text, pos)

@@ -12,6 +12,7 @@ import bisect
 import math
 import operator
 import re
+from collections.abc import Iterable
 from typing import Final, final
 
 from consistency.document import Document
@@ -122,15 +123,6 @@ _MINUS_BEFORE: Final = re.compile(r"(?:^|(?<=[\s(\"“,]))(?:minus|negative)[ \u
 _OR_MORE: Final = re.compile(r"[ \u00a0]+((?:or|and)[ \u00a0]+(?:more|above)|plus)\b", re.I)
 # How _OR_MORE's words start after their one space, lower-cased: "or more", "and above", "plus".
 _OR_MORE_STARTS: Final = frozenset({"or ", "or\u00a0", "and", "plu"})
-# How the patterns below open, lower-cased, for `opens`: a space or no-break space (not ASCII,
-# so always let through) before the first letters of their words.
-_PERCENT_OPENINGS: Final = tuple(
-    f"{space}{head}" for space in ("", " ") for head in ("%", "pe", "pc", "pp", "ba", "bp")
-)
-_FRACTION_OPENINGS: Final = tuple(sorted({f"{gap}{word[:2]}" for gap in " -" for word in FRACTIONS}))
-_OUT_OF_OPENINGS: Final = (" in", " ou")
-_AND_A_HALF_OPENINGS: Final = (" and",)
-_SPELLED_OPENINGS: Final = tuple(sorted({word[:2] for word in [*SMALL, *MULTIPLIERS, "dozen"]}))
 _YEAR_TAIL: Final = re.compile(r"[-–/](?:\d{4}|\d{2})\b")
 _AGE_APPOSITION: Final = re.compile(r"\b[A-Z][A-Za-z'’-]+,[ \u00a0]*$")
 _STOP: Final = frozenset(
@@ -294,12 +286,35 @@ def _scale_may_follow(prose: str, pos: int) -> bool:
     return not letters.isascii() or letters.lower() in _SCALE_STARTS
 
 
-def opens(prose: str, pos: int, size: int, openings: tuple[str, ...]) -> bool:
-    """Whether the `size` characters at `pos`, lower-cased, start with one of `openings`: a cheap
-    test that turns most figures away before a pattern that must open so is tried. Characters
-    beyond ASCII always go on to the pattern, which may read them case-blind ("ſ" as "s")."""
-    head = prose[pos : pos + size]
-    return not head.isascii() or head.lower().startswith(openings)
+@final
+class Openings:
+    """How a pattern's matches open, lower-cased: looked up before the pattern is tried (`opens`)."""
+
+    def __init__(self, heads: Iterable[str]) -> None:
+        self.heads: Final = frozenset(heads)
+        self.sizes: Final = tuple(sorted({len(head) for head in self.heads}))
+
+
+def opens(prose: str, pos: int, openings: Openings) -> bool:
+    """Whether the text at `pos`, lower-cased, opens with one of `openings`: a cheap test that turns
+    most figures away before a pattern that must open so is tried. Characters beyond ASCII always
+    go on to the pattern, which may read them case-blind ("ſ" as "s")."""
+    head = prose[pos : pos + openings.sizes[-1]]
+    if not head.isascii():
+        return True
+    head = head.lower()
+    return any(head[:size] in openings.heads for size in openings.sizes)
+
+
+# How the patterns above open, lower-cased: a space or no-break space (not ASCII, so always let
+# through) before the first letters of their words.
+_PERCENT_OPENINGS: Final = Openings(
+    f"{space}{head}" for space in ("", " ") for head in ("%", "pe", "pc", "pp", "ba", "bp")
+)
+_FRACTION_OPENINGS: Final = Openings(f"{gap}{word[:2]}" for gap in " -" for word in FRACTIONS)
+_OUT_OF_OPENINGS: Final = Openings([" in", " ou"])
+_AND_A_HALF_OPENINGS: Final = Openings([" and"])
+_SPELLED_OPENINGS: Final = Openings(word[:2] for word in [*SMALL, *MULTIPLIERS, "dozen"])
 
 
 def article_before(prose: str, start: int) -> re.Match[str] | None:
@@ -575,7 +590,7 @@ class _Reader:
             kind == "count"
             and not unit
             and from_words
-            and opens(prose, pos, 3, _PERCENT_OPENINGS)
+            and opens(prose, pos, _PERCENT_OPENINGS)
             and (percent := _PERCENT.match(prose, pos)) is not None
         ):
             literal = Literal(value, step, 1.0 if step >= 1 else step)
@@ -667,7 +682,7 @@ class _Reader:
         if following is not None:
             second, _ = self._digits(following.start(), following.end(), in_range=True)
         elif (
-            opens(prose, join.end(), 2, _SPELLED_OPENINGS)
+            opens(prose, join.end(), _SPELLED_OPENINGS)
             and (spelled := _SPELLED_RUN.match(prose, join.end())) is not None
             and spelled.start() > 0
         ):
@@ -786,7 +801,7 @@ class _Reader:
             if article is None:
                 return None, end
             begin = article.start()
-        fraction = _FRACTION_AFTER.match(prose, end) if opens(prose, end, 3, _FRACTION_OPENINGS) else None
+        fraction = _FRACTION_AFTER.match(prose, end) if opens(prose, end, _FRACTION_OPENINGS) else None
         if fraction is not None and value <= 20:
             share = value / FRACTIONS[fraction.group("f").lower()] * 100
             spread = share * FRACTION_SPREAD
@@ -801,10 +816,10 @@ class _Reader:
                 (share - spread, share + spread),
             )
             return self._with_qualifier(found), found.end
-        out_of = _OUT_OF.match(prose, end) if opens(prose, end, 3, _OUT_OF_OPENINGS) else None
+        out_of = _OUT_OF.match(prose, end) if opens(prose, end, _OUT_OF_OPENINGS) else None
         if out_of is not None:
             return self._out_of(begin, value, out_of), out_of.end()
-        half = _AND_A_HALF.match(prose, end) if opens(prose, end, 4, _AND_A_HALF_OPENINGS) else None
+        half = _AND_A_HALF.match(prose, end) if opens(prose, end, _AND_A_HALF_OPENINGS) else None
         if half is not None:
             value += 0.5
             end = half.end()
