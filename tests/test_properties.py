@@ -455,6 +455,8 @@ def assert_well_formed(text: str, claims: list[Claim]) -> None:
         assert c.text, where
     starts = [c.start for c in claims]
     assert starts == sorted(starts), f"{text!r}: claims out of reading order {summary(claims)}"
+    # Claims never share a start: extraction orders them by start alone.
+    assert len(set(starts)) == len(starts), f"{text!r}: two claims at one place {summary(claims)}"
 
 
 # -- round trips ----------------------------------------------------------------------------------
