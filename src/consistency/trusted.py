@@ -19,6 +19,8 @@ _SET_DICT: Final = BaseModel.__dict__["__dict__"].__set__
 _SET_FIELDS_SET: Final = BaseModel.__dict__["__pydantic_fields_set__"].__set__
 _SET_EXTRA: Final = BaseModel.__dict__["__pydantic_extra__"].__set__
 _SET_PRIVATE: Final = BaseModel.__dict__["__pydantic_private__"].__set__
+# `object.__new__`, taken once: looking `__new__` up on the model class goes through its metaclass.
+_NEW: Final = object.__new__
 
 
 def trusted_claim(fields: dict[str, Any]) -> Claim:
@@ -27,7 +29,7 @@ def trusted_claim(fields: dict[str, Any]) -> Claim:
     Validation costs more than the rest of building a claim; the extractor's values are floats,
     ints and strings by construction, and a test checks this equals the validated model.
     """
-    claim = Claim.__new__(Claim)
+    claim: Claim = _NEW(Claim)
     _SET_DICT(claim, fields)
     _SET_FIELDS_SET(claim, _CLAIM_FIELDS)
     _SET_EXTRA(claim, None)
