@@ -141,6 +141,25 @@ def test_front_matter_found_line_by_line_is_what_the_pattern_finds() -> None:
     assert front_matter_block("---\n---\nbody\n---\nmore") == ("---\nbody\n", 17)
 
 
+def test_byte_offsets_map_to_the_characters_they_start() -> None:
+    """pulldown-cmark's UTF-8 byte offsets become character offsets, for characters of one to four
+    bytes in any order: each character's first byte maps to its index, the text's end to its length."""
+    import random
+
+    from consistency.document import _byte_to_char
+
+    pieces = ["a", " ", "é", "“", "”", "€", "—", "中", "😀", "\u00a0", "1", "\n"]
+    rng = random.Random(0)
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        convert = _byte_to_char(text)
+        offset = 0
+        for index, char in enumerate(text):
+            assert convert(offset) == index, (text, offset)
+            offset += len(char.encode("utf-8"))
+        assert convert(offset) == len(text), text
+
+
 def test_simple_front_matter_reads_as_yaml_does() -> None:
     """The quick reading of simple front matter gives exactly what the YAML parser gives."""
     import yaml

@@ -536,7 +536,8 @@ class _Tables:
         return found
 
 
-_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+# UTF-8's continuation bytes (0x80-0xBF) as 1, every other byte as 0.
+_CONTINUATION_BYTES: Final = bytes(1 if 0x80 <= byte <= 0xBF else 0 for byte in range(256))
 # A module-level pattern rather than `re.fullmatch`, which looks the pattern up in re's cache per call.
 _CURRENCY_CODE: Final = re.compile("[A-Z]{3}")
 
@@ -548,10 +549,19 @@ def _byte_to_char(text: str) -> Callable[[int], int]:
     starts: list[int] = []  # byte offset of each non-ASCII character
     extras: list[int] = []  # bytes beyond one per character, up to and including it
     extra = 0
-    for match in _NON_ASCII.finditer(text):
-        starts.append(match.start() + extra)
-        extra += len(match.group().encode("utf-8")) - 1
+    # Each non-ASCII character is a lead byte and a run of continuation bytes: bytes.find skips to
+    # the runs, where a pattern for the characters would test every character by a call.
+    marks = text.encode("utf-8").translate(_CONTINUATION_BYTES)
+    size = len(marks)
+    at = marks.find(1)
+    while at >= 0:
+        end = at + 1
+        while end < size and marks[end] == 1:
+            end += 1
+        starts.append(at - 1)
+        extra += end - at
         extras.append(extra)
+        at = marks.find(1, end)
 
     def convert(byte_offset: int) -> int:
         k = bisect.bisect_left(starts, byte_offset)
