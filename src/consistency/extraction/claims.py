@@ -230,13 +230,15 @@ class _Quantity:
         self.printed = 0.0  # the figure as printed, before its scale: the reader sets it
 
 
-def scan_bytes(prose: str) -> bytes:
+def scan_bytes(prose: str, ascii_prose: bytes | None = None) -> bytes:
     """The prose as the candidate scans read it: one byte per character, ASCII letters lower-cased,
     "?" for any character that is not ASCII, after a space that lets a word at the very start be
-    found like the others."""
+    found like the others. `ascii_prose` is the prose so encoded, where the caller has it."""
     # Lower-casing the bytes, not the text: str.lower reads every character of non-ASCII text
     # through the Unicode tables, and changes the length of a text holding "İ".
-    return (" " + prose).encode("ascii", "replace").lower()
+    if ascii_prose is None:
+        ascii_prose = prose.encode("ascii", "replace")
+    return b" " + ascii_prose.lower()
 
 
 def digit_runs(scan: bytes) -> list[tuple[int, int, str]]:
@@ -355,10 +357,12 @@ class _Reader:
         self.doc = document
         self.vocab = vocabulary
         self.prose = prose = document.prose
-        self._scan = scan_bytes(prose)
+        # One byte per character, read by the scans for figures, number words and month names.
+        ascii_prose = prose.encode("ascii", "replace")
+        self._scan = scan_bytes(prose, ascii_prose)
         # Digit runs are found once: candidates for figures, and where the written years are.
         self._digit_runs = digit_runs(self._scan)
-        self.dates = find_dates(prose, document.meta.date, self._digit_runs)
+        self.dates = find_dates(prose, document.meta.date, self._digit_runs, ascii_prose)
         self.date_starts = [d.start for d in self.dates]
         self.cell_starts = [cell.start for cell in document.table_cells]
         self._yen: str | None = None

@@ -75,16 +75,22 @@ class DateMention:
 
 
 def find_dates(
-    prose: str, anchor: dt.date | None, digit_runs: Sequence[tuple[int, int, str]] | None = None
+    prose: str,
+    anchor: dt.date | None,
+    digit_runs: Sequence[tuple[int, int, str]] | None = None,
+    ascii_prose: bytes | None = None,
 ) -> list[DateMention]:
     """Every calendar date in `prose`, with its year taken from the text or from `anchor`.
 
     `digit_runs` are the (start, end, tag) of every run of ASCII digits, when the caller has them:
     the written years are then read from them instead of from a pass of their own over the prose.
+    `ascii_prose` is the prose one byte per character, "?" for any not ASCII, likewise.
     """
     found = []
     years = _Years(prose, digit_runs)
-    for month_match in _month_names(prose):
+    if ascii_prose is None:
+        ascii_prose = prose.encode("ascii", "replace")
+    for month_match in _month_names(prose, ascii_prose):
         at = month_match.start()
         if at and prose[at - 1].isalpha():
             continue
@@ -94,11 +100,11 @@ def find_dates(
     return found
 
 
-def _month_names(prose: str) -> list[re.Match[str]]:
+def _month_names(prose: str, ascii_prose: bytes) -> list[re.Match[str]]:
     """Where `_MONTH` matches in `prose`, tried only where a month's capital and next two letters
     stand: those are found on a byte copy of the prose where each of the eight capitals a month
     starts with is one marker byte, which sre skips to far quicker than to a class of capitals."""
-    marked = prose.encode("ascii", "replace").translate(_MONTH_CAPITALS)
+    marked = ascii_prose.translate(_MONTH_CAPITALS)
     found = []
     for candidate in _MONTH_START.finditer(marked):
         month = _MONTH.match(prose, candidate.start())
