@@ -243,10 +243,11 @@ def scan_bytes(prose: str, ascii_prose: bytes | None = None) -> bytes:
 
 def digit_runs(scan: bytes) -> list[tuple[int, int, str]]:
     """Where DIGITS matches in the text `scan` holds (see `scan_bytes`), each run tagged "d"."""
-    return [
-        (match.start() - 1, match.end() - 1, "d")
-        for match in _DIGIT_RUN.finditer(scan.translate(_DIGITS_ONLY))
-    ]
+    runs = []
+    for match in _DIGIT_RUN.finditer(scan.translate(_DIGITS_ONLY)):
+        start, end = match.span()  # one call to the match, not two
+        runs.append((start - 1, end - 1, "d"))
+    return runs
 
 
 def number_words(scan: bytes) -> list[tuple[int, int]]:
@@ -1048,16 +1049,18 @@ class _Reader:
         if run is None:
             return "", pos
         words: list[tuple[str, int]] = []
+        spans = run.regs  # every group's span at once: one attribute, not two calls a word
         for group in (1, 2, 3, 4):
-            word = run.group(group)
-            if word is None:
+            word_start, word_end = spans[group]
+            if word_start < 0:
                 break
+            word = prose[word_start:word_end]
             lower = word.lower()
-            if lower in _COMPARATIVES and not words and not prose.startswith(" than", run.end(group)):
+            if lower in _COMPARATIVES and not words and not prose.startswith(" than", word_end):
                 continue  # "500 more people": the comparative is not the thing counted
             if lower in _NOT_COUNTED:
                 break
-            words.append((word, run.end(group)))
+            words.append((word, word_end))
         if not words:
             return "", pos
         irregular = self.vocab.irregular_nouns
