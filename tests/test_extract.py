@@ -572,7 +572,21 @@ def test_quick_tests_before_patterns_let_through_every_place_they_match() -> Non
     ]
     words = ["%", "per", "cent", "PerCent", "pct", "pc", "percentage", "points", "ppt", "pp", "basis"]
     words += ["bps", "half", "Thirds", "quarter", "in", "out", "of", "every", "AND", "a", "HALF", "an"]
-    words += ["one", "One", "twenty", "Five", "dozen", "5", "12th", "ſ", "K", "é"]
+    words += [
+        "one",
+        "One",
+        "twenty",
+        "Five",
+        "dozen",
+        "5",
+        "12th",
+        "ſ",
+        "K",
+        "é",
+        "MINUS",
+        "negative",
+        "minuſ",
+    ]
     gaps = [" ", " ", "-", "\u00a0", "\n", "(", ""]
     rng = random.Random(0)
     for _ in range(20_000):
@@ -586,6 +600,8 @@ def test_quick_tests_before_patterns_let_through_every_place_they_match() -> Non
             assert (found and found.span()) == (article and article.span()), (text, pos)
             if _DAY_BEFORE.search(text, max(0, pos - 10), pos) is not None:
                 assert day_may_precede(text, pos), (text, pos)
+            if claims._MINUS_BEFORE.search(text, max(0, pos - 10), pos) is not None:
+                assert text[pos - 2 : pos - 1] in claims._MINUS_LAST_LETTERS, (text, pos)
 
 
 def test_digit_runs_are_the_possessive_runs() -> None:

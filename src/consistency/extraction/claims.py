@@ -120,6 +120,9 @@ _OUT_OF: Final = re.compile(
 _AND_A_HALF: Final = re.compile(r"[ \u00a0]and[ \u00a0]a[ \u00a0]half\b", re.I)
 _ARTICLE_BEFORE: Final = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<a>[Aa]n?|[Oo]ne)[ \u00a0]$")
 _MINUS_BEFORE: Final = re.compile(r"(?:^|(?<=[\s(\"“,]))(?:minus|negative)[ \u00a0-]$", re.I)
+# The letters "minus" and "negative" end in, in any case ("ſ" is an "s" to re.I): a figure after
+# any other is no negative one, and the words before it need not be looked at.
+_MINUS_LAST_LETTERS: Final = "sSeEſ"
 _OR_MORE: Final = re.compile(r"[ \u00a0]+((?:or|and)[ \u00a0]+(?:more|above)|plus)\b", re.I)
 # How _OR_MORE's words start after their one space, lower-cased: "or more", "and above", "plus".
 _OR_MORE_STARTS: Final = frozenset({"or ", "or\u00a0", "and", "plu"})
@@ -480,6 +483,7 @@ class _Reader:
         elif (
             not in_range
             and before in " -\u00a0"
+            and prose[start - 2 : start - 1] in _MINUS_LAST_LETTERS
             and ("minus" in (near := prose[max(0, start - 10) : start].lower()) or "negative" in near)
             and not prose[max(0, start - 20) : start].lower().rstrip(" -").endswith("plus or minus")
             and (minus := _MINUS_BEFORE.search(prose, max(0, start - 10), start)) is not None
