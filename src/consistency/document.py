@@ -214,7 +214,8 @@ def parse_document(
         prose, seg_prose, seg_source, seg_exact, cells = _markdown_prose(body, body_start)
     else:
         prose, seg_prose, seg_source, seg_exact = body, [0], [body_start], [True]
-    if "://" in prose or "www." in prose or "@" in prose:
+    # "/" first: one character is found by memchr, many times quicker than "://" is searched for.
+    if ("/" in prose and "://" in prose) or "www." in prose or "@" in prose:
         prose = _URL.sub(lambda m: " " * len(m.group()), prose)
     line_starts = _line_starts(text)
     return Document(
