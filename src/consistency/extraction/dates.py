@@ -38,6 +38,7 @@ _AFTER: Final = re.compile(
     rf"|[ \u00a0](?:of[ \u00a0])?(?P<year_only>{_YEAR})\b"
     rf"|[ \u00a0](?P<rel_only>{_RELATIVE})[ \u00a0]year\b"
 )
+_AFTER_GROUPS: Final = ("day", "day2", "year", "year_only", "rel", "rel_only")
 _DAY_BEFORE: Final = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?$")
 # The letters an ordinal suffix ("st", "nd", "rd", "th") or "of" ends in, before _DAY_BEFORE's space.
 _DAY_SUFFIX_ENDS: Final = frozenset("tdhf")
@@ -144,12 +145,12 @@ def _read_date(
         if tail is not None:
             year, end = int(tail.group("year")), tail.end()
     elif after is not None:
-        groups = after.groupdict()
-        day = int(groups["day"]) if groups["day"] else None
-        last_day_of_range = int(groups["day2"]) if groups["day2"] else None
-        year_text = groups["year"] or groups["year_only"]
+        day_text, day2_text, year_text, year_only, rel, rel_only = after.group(*_AFTER_GROUPS)
+        day = int(day_text) if day_text else None
+        last_day_of_range = int(day2_text) if day2_text else None
+        year_text = year_text or year_only
         year = int(year_text) if year_text else None
-        relative = groups["rel"] or groups["rel_only"]
+        relative = rel or rel_only
         end = after.end()
     else:
         return None
