@@ -310,9 +310,11 @@ def _simple_mapping(block: str) -> dict[str, Any] | None:
         if not line.strip():
             continue
         found = _SIMPLE_LINE.fullmatch(line)
-        if found is None or found.group("key") in fields or found.group("key").lower() in _YAML_KEYWORDS:
+        if found is None:
+            return None
+        key, quoted, date, plain = found.groups()  # the pattern's four groups, in this order
+        if key in fields or key.lower() in _YAML_KEYWORDS:
             return None  # a key such as `on:` is a boolean to YAML
-        key, quoted, date, plain = found.group("key", "quoted", "date", "plain")
         if date is not None:
             fields[key] = dt.date.fromisoformat(date)
         elif quoted is not None:
