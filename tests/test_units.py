@@ -56,6 +56,7 @@ def test_words_after_a_figure_are_the_words_of_the_plain_pattern() -> None:
     plain = re.compile(
         rf"(?P<sep>[ \u00a0]?(?:-[ \u00a0]?)?)(?P<a>{word})(?:[ \u00a0]+(?P<b>{word}))?(?:[ \u00a0]+(?P<c>{word}))?"
     )
+    assert _TOKENS.groupindex == {"sep": 1, "a": 2, "b": 3, "c": 4}  # the tables read groups by number
     pieces = [" ", "\u00a0", "-", "\t", "\n", "\u2009", ",", "“", "+", "km", "per", "hour", "e.g.", "é", "5"]
     rng = random.Random(0)
     for _ in range(20_000):

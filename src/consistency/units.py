@@ -65,7 +65,7 @@ class Following:
 
     def __init__(self, words: re.Match[str]) -> None:
         self.words = words
-        self.first = words.group("a").lower().rstrip(".")
+        self.first = words.group(2).lower().rstrip(".")  # group a
 
 
 def words_after(prose: str, pos: int) -> Following | None:
@@ -123,9 +123,9 @@ class PhraseTable(Generic[T]):
         if following is None or not self.may_start(following.first):
             return None
         tokens = following.words
-        begin = tokens.end("sep")
+        begin = tokens.end(1)  # groups by number, not by name: sep, a, b, c are 1 to 4
         cased, loose = self.cased, self.loose
-        for group in ("c", "b", "a"):
+        for group in (4, 3, 2):
             end = tokens.end(group)
             if end < 0:
                 continue
@@ -135,7 +135,7 @@ class PhraseTable(Generic[T]):
             found = cased.get(phrase)
             if found is None:
                 found = loose.get(phrase.lower())
-            if found is None and group == "a":
+            if found is None and group == 2:
                 # "kilometre-long", "km/day", "yuan’s": the unit before a hyphen, slash or apostrophe
                 cut = _TAIL.search(phrase, 1)
                 if cut is not None:
@@ -143,7 +143,7 @@ class PhraseTable(Generic[T]):
                     found = cased.get(head) or loose.get(head.lower())
                     end = begin + len(head)
             if found is not None:
-                return found, end, tokens.group("sep")
+                return found, end, tokens.group(1)
         return None
 
 
