@@ -438,7 +438,7 @@ class _Reader:
             else:
                 run_end = spelled_run_end(prose, scanned, start, end)
                 found.append((start, run_end, "w"))
-        found.sort()
+        found.sort(key=operator.itemgetter(0))  # a digit run and a word never start at one place
         return found
 
     # -- digits ----------------------------------------------------------------------------------
