@@ -471,7 +471,7 @@ def test_candidate_scans_on_bytes_find_what_the_text_patterns_find() -> None:
     rng = random.Random(0)
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
-        scan = scan_bytes(text)
+        scan = scan_bytes(text.encode("ascii", "replace"))
         assert digit_runs(scan) == [(m.start(), m.end(), "d") for m in DIGITS.finditer(text)], text
         ascii_lowered = "".join(char.lower() if char.isascii() else char for char in text)
         words = [(m.start(1) - 1, m.end(1) - 1) for m in word_start.finditer(" " + ascii_lowered)]
@@ -498,7 +498,7 @@ def test_spelled_runs_read_on_the_scan_are_the_runs_of_the_lower_cased_prose() -
         lower = prose.lower()
         if len(lower) != len(prose):
             continue
-        scan = scan_bytes(prose)
+        scan = scan_bytes(prose.encode("ascii", "replace"))
         for start, end in number_words(scan):
             expected = _NUMBER_WORD_RUN.match(lower, start)
             found = spelled_run_end(prose, scan.decode("ascii"), start, end)

@@ -233,14 +233,12 @@ class _Quantity:
         self.printed = 0.0  # the figure as printed, before its scale: the reader sets it
 
 
-def scan_bytes(prose: str, ascii_prose: bytes | None = None) -> bytes:
-    """The prose as the candidate scans read it: one byte per character, ASCII letters lower-cased,
-    "?" for any character that is not ASCII, after a space that lets a word at the very start be
-    found like the others. `ascii_prose` is the prose so encoded, where the caller has it."""
+def scan_bytes(ascii_prose: bytes) -> bytes:
+    """The prose as the candidate scans read it, from its bytes one per character ("?" for any
+    character not ASCII): ASCII letters lower-cased, after a space that lets a word at the very
+    start be found like the others."""
     # Lower-casing the bytes, not the text: str.lower reads every character of non-ASCII text
     # through the Unicode tables, and changes the length of a text holding "İ".
-    if ascii_prose is None:
-        ascii_prose = prose.encode("ascii", "replace")
     return b" " + ascii_prose.lower()
 
 
@@ -363,7 +361,7 @@ class _Reader:
         self.prose = prose = document.prose
         # One byte per character, read by the scans for figures, number words and month names.
         ascii_prose = prose.encode("ascii", "replace")
-        self._scan = scan_bytes(prose, ascii_prose)
+        self._scan = scan_bytes(ascii_prose)
         # Digit runs are found once: candidates for figures, and where the written years are.
         self._digit_runs = digit_runs(self._scan)
         self.dates = find_dates(prose, document.meta.date, self._digit_runs, ascii_prose)
@@ -963,7 +961,6 @@ class _Reader:
         if last.lstrip("(\"“‘'").lower() not in self.vocab.qualifier_last_words:
             return None
         stripped = prose[start:end]
-        offset = start
         parts = stripped.rsplit(None, 4)
         last_word = parts[-1].lower()
         for size in range(min(4, len(parts) - (begin > 40)), 0, -1):
@@ -981,7 +978,7 @@ class _Reader:
                     w.lower() in _NEGATIONS or w.endswith("n't") for w in negation
                 ):
                     found = self.vocab.qualifiers_by_name[found.negated]
-                return found, offset + at + lead
+                return found, start + at + lead
         return None
 
     def _qualifier_after(self, pos: int) -> tuple[Qualifier, int] | None:

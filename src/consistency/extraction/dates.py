@@ -42,6 +42,7 @@ _AFTER_GROUPS: Final = ("day", "day2", "year", "year_only", "rel", "rel_only")
 _DAY_BEFORE: Final = re.compile(r"(?<![\d,.])(?P<day>\d{1,2})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?$")
 # The letters an ordinal suffix ("st", "nd", "rd", "th") or "of" ends in, before _DAY_BEFORE's space.
 _DAY_SUFFIX_ENDS: Final = frozenset("tdhf")
+# A copy of claims' own: compiled code reads a set from another module through the module object.
 _SPACES: Final = frozenset(" \u00a0")
 
 
