@@ -23,7 +23,7 @@ from consistency.models import FrontMatter
 from consistency.sentences import split_sentences
 
 # Front matter: the YAML between an opening `---` line and the first `---` or `...` line after it.
-# The split runs it as `_front_matter_block` below, which finds the same block by line.
+# The reader runs it as `front_matter_block` below, which finds the same block line by line.
 FRONT_MATTER: Final = re.compile(
     r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S
 )
